@@ -1,0 +1,307 @@
+"""Typed, frozen models of the catalogue: one `Framework` per YAML file, plus shared data.
+
+Field names and shapes are a contract: pages, exports, the JSON Schema and later audits read
+them. Every model forbids unknown keys so that a typo in a YAML file is an error, not a
+silently ignored line. Cross-record rules (references, dates in order) live in `validate.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+from dlkb.spdx import is_known_spdx
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+KoText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]
+
+
+def _http_url(value: str) -> str:
+    """Only absolute http(s) URLs ever become links on the site."""
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$", value):
+        raise ValueError("http:// 또는 https:// 로 시작하는 절대 URL이어야 합니다")
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+
+
+def _year_or_date(value: object) -> int | dt.date:
+    """A year alone (2016) is allowed where the exact day is not documented."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            value = dt.date.fromisoformat(value)  # JSON and editors may hand dates over as text
+        except ValueError:
+            raise ValueError("존재하지 않는 날짜입니다 (예: 2016-10-01)") from None
+    elif isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1950 <= value <= 2100:
+        return value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise ValueError("연도(예: 2016) 또는 날짜(예: 2016-10-01)여야 합니다")
+
+
+YearOrDate = Annotated[int | dt.date, BeforeValidator(_year_or_date)]
+
+
+def _spdx(value: str) -> str:
+    if not is_known_spdx(value):
+        raise ValueError("SPDX 목록에 없는 라이선스 식별자입니다 (예: MIT, Apache-2.0, BSD-3-Clause)")
+    return value
+
+
+Spdx = Annotated[str, AfterValidator(_spdx)]
+
+
+class RuleError(ValueError):
+    """A rule across fields; `field` tells the error report which field to point at."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class Strict(BaseModel):
+    """Base for every record part: frozen, unknown keys rejected, no type coercion surprises."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+Kind = Literal["engine", "high_level_api", "automl", "spark_library"]
+Status = Literal["active", "maintenance", "discontinued", "archived", "merged"]
+SupportValue = Literal["yes", "partial", "no", "external", "n/a", "unknown"]
+GraphMode = Literal["static", "dynamic", "both", "n/a", "unknown"]
+
+
+class Source(Strict):
+    """A document that backs facts; cited by `id` from facts and claims."""
+
+    id: Id = Field(description="이 레코드 안에서 고유한 출처 식별자(소문자, 숫자, -)")
+    url: HttpUrl = Field(description="출처 주소(http 또는 https)")
+    title: Text = Field(description="출처 문서의 제목")
+    publisher: Text | None = Field(None, description="발행 주체(프로젝트, 회사, 블로그 등)")
+    lang: Literal["ko", "en", "ja", "zh"] = Field("en", description="출처 문서의 언어")
+    published: YearOrDate | None = Field(None, description="출처가 작성된 날짜")
+    accessed: dt.date | None = Field(None, description="출처를 마지막으로 확인한 날짜")
+
+
+class Cited(Strict):
+    """Anything that states a fact names the sources that back it."""
+
+    sources: list[Id] = Field(default_factory=list, description="이 사실을 뒷받침하는 출처 id 목록")
+
+
+class Release(Cited):
+    version: Text = Field(description="최신 릴리스 버전 문자열(예: 2.9.1)")
+    date: dt.date = Field(description="최신 릴리스 날짜")
+
+
+class Developer(Cited):
+    name: Text = Field(description="개발 주체(회사, 연구실, 개인)")
+    role_ko: KoText | None = Field(None, description="역할(예: 최초 개발, 현재 관리)")
+
+
+class Links(Strict):
+    home: HttpUrl | None = Field(None, description="공식 홈페이지")
+    repo: HttpUrl | None = Field(None, description="소스 저장소")
+    docs: HttpUrl | None = Field(None, description="공식 문서")
+    docs_ko: HttpUrl | None = Field(None, description="한국어 문서(있다면)")
+    paper: HttpUrl | None = Field(None, description="대표 논문")
+
+
+class LicenseChange(Cited):
+    date: YearOrDate = Field(description="라이선스가 바뀐 때")
+    from_spdx: Spdx | None = Field(None, description="이전 라이선스(SPDX 목록에 없으면 비움)")
+    to_spdx: Spdx = Field(description="새 라이선스(SPDX)")
+    note_ko: KoText = Field(description="무엇이 바뀌었는지")
+
+
+class License(Cited):
+    spdx: Spdx = Field(description="현재 라이선스의 SPDX 식별자")
+    patent_grant: Literal["yes", "no", "unknown"] = Field(description="라이선스 본문에 명시적 특허 허여가 있는가")
+    note_ko: KoText | None = Field(None, description="라이선스에 대한 보충 설명")
+    changes: list[LicenseChange] = Field(default_factory=list, description="라이선스 변경 이력")
+
+
+class Languages(Cited):
+    core: list[Text] = Field(min_length=1, description="구현 언어")
+    apis: list[Text] = Field(min_length=1, description="사용자가 쓰는 API 언어")
+
+
+class Feature(Cited):
+    """A supported-or-not fact, like caniuse: a value, an optional note, tools, sources."""
+
+    value: SupportValue = Field(description="yes, partial, no, external(외부 도구로), n/a, unknown")
+    note_ko: KoText | None = Field(None, description="보충 설명")
+    tools: list[Text] = Field(default_factory=list, description="관련 도구나 API 이름")
+
+    @model_validator(mode="after")
+    def _known_needs_source(self) -> "Feature":
+        if self.value not in ("unknown", "n/a") and not self.sources:
+            raise RuleError("sources", "값이 unknown 이나 n/a 가 아니면 출처 id가 하나 이상 있어야 합니다")
+        return self
+
+
+class Graph(Cited):
+    mode: GraphMode = Field(description="static(정의 후 실행), dynamic(define-by-run), both")
+    note_ko: KoText | None = Field(None, description="언제부터 어떤 방식인지")
+
+
+class Hardware(Strict):
+    cpu: Feature
+    cuda: Feature = Field(description="NVIDIA GPU(CUDA)")
+    rocm: Feature = Field(description="AMD GPU(ROCm)")
+    tpu: Feature = Field(description="Google TPU")
+    apple: Feature = Field(description="Apple 실리콘 GPU(Metal/MPS)")
+    mobile: Feature = Field(description="모바일·엣지 기기에서 추론")
+
+
+class Distributed(Strict):
+    multi_gpu: Feature = Field(description="한 컴퓨터의 여러 GPU")
+    multi_node: Feature = Field(description="여러 컴퓨터(노드)에 걸친 학습")
+    data_parallel: Feature
+    model_parallel: Feature
+    spark: Feature = Field(description="Apache Spark 위에서 학습")
+
+
+class Deployment(Strict):
+    serving: Feature = Field(description="서버에서 모델 서빙")
+    mobile: Feature = Field(description="모바일 앱에 내장")
+    browser: Feature = Field(description="웹 브라우저에서 실행")
+    export_formats: list[Text] = Field(default_factory=list, description="내보내기 형식(ONNX 등)")
+
+
+LineageRelation = Literal["derived_from", "inspired_by", "builds_on", "backend", "merged_into"]
+
+
+class LineageLink(Cited):
+    relation: LineageRelation = Field(description="derived_from, inspired_by, builds_on, backend, merged_into")
+    id: Id | None = Field(None, description="다른 레코드의 id (카탈로그 안의 프레임워크)")
+    name: Text | None = Field(None, description="카탈로그 밖 프로젝트의 이름 (id가 없을 때)")
+    note_ko: KoText | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "LineageLink":
+        if (self.id is None) == (self.name is None):
+            raise RuleError("id", "id(카탈로그 안) 또는 name(카탈로그 밖) 중 정확히 하나를 적어야 합니다")
+        return self
+
+
+class Correction(Cited):
+    text_ko: KoText = Field(description="지금은 무엇이 사실인지")
+    as_of: dt.date = Field(description="이 정정을 확인한 날짜")
+
+
+class Claim(Cited):
+    """A dated pro or con. A claim that no longer holds keeps its date and says what is true now."""
+
+    text_ko: KoText = Field(description="주장(합니다체)")
+    as_of: YearOrDate = Field(description="주장이 나온 때 또는 마지막으로 확인한 때")
+    still_true: bool = Field(True, description="지금도 사실인가")
+    correction: Correction | None = Field(None, description="지금은 어떤지(still_true가 false면 필수)")
+
+    @model_validator(mode="after")
+    def _outdated_needs_correction(self) -> "Claim":
+        if not self.sources:
+            raise RuleError("sources", "주장에는 출처 id가 하나 이상 있어야 합니다")
+        if not self.still_true and self.correction is None:
+            raise RuleError("correction", "still_true 가 false 인 주장에는 지금은 어떤지 적은 correction 이 필요합니다")
+        return self
+
+
+class Framework(Strict):
+    """One framework: the content of `data/frameworks/<id>.yaml`."""
+
+    id: Id = Field(description="파일 이름과 같은 식별자(소문자, 숫자, -)")
+    name: Text = Field(description="공식 라틴 문자 표기")
+    name_ko: KoText = Field(description="한글 읽기")
+    aliases: list[Text] = Field(default_factory=list, description="검색용 별칭(한글 읽기, 약어)")
+    kind: Kind = Field(description="engine, high_level_api, automl, spark_library")
+    summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
+    links: Links
+    developers: list[Developer] = Field(min_length=1, description="만든 곳과 관리하는 곳")
+    first_release: YearOrDate = Field(description="첫 공개 릴리스(연도 또는 날짜)")
+    first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
+    latest_release: Release
+    status: Status = Field(description="active, maintenance, discontinued, archived, merged")
+    status_since: YearOrDate | None = Field(None, description="지금 상태가 된 때")
+    successor: Id | None = Field(None, description="뒤를 잇는 다른 레코드의 id")
+    status_note_ko: KoText | None = Field(None, description="상태에 대한 설명")
+    status_sources: list[Id] = Field(min_length=1, description="상태의 출처 id")
+    lineage: list[LineageLink] = Field(default_factory=list, description="계보: 다른 프레임워크와의 관계")
+    license: License
+    languages: Languages
+    graph: Graph = Field(description="계산 그래프 방식")
+    autodiff: Feature = Field(description="자동 미분")
+    hardware: Hardware
+    distributed: Distributed
+    visualization: Feature = Field(description="학습 시각화 도구")
+    deployment: Deployment
+    model_zoo: Feature = Field(description="사전 학습 모델 모음")
+    pros: list[Claim] = Field(min_length=1, description="장점")
+    cons: list[Claim] = Field(min_length=1, description="단점")
+    best_for: list[KoText] = Field(default_factory=list, description="잘 맞는 용도")
+    sources: list[Source] = Field(min_length=1, description="이 레코드가 인용하는 출처")
+    last_verified: dt.date = Field(description="레코드 전체를 마지막으로 확인한 날짜")
+
+    @model_validator(mode="after")
+    def _status_rules(self) -> "Framework":
+        if self.status in ("merged",) and self.successor is None:
+            raise RuleError("successor", "status 가 merged 이면 합쳐진 곳의 id가 필요합니다")
+        if self.status != "active" and self.status_since is None:
+            raise RuleError("status_since", "status 가 active 가 아니면 그 상태가 된 때를 적어야 합니다")
+        return self
+
+
+class SourceList(Strict):
+    """`data/sources.yaml`: sources cited by several records (the seed posts among them)."""
+
+    sources: list[Source] = Field(min_length=1)
+
+
+class GlossaryTerm(Strict):
+    id: Id = Field(description="용어의 안정적인 앵커")
+    ko: KoText = Field(description="한국어 용어")
+    en: Text = Field(description="영어 용어")
+    aliases: list[Text] = Field(default_factory=list)
+    definition_ko: KoText = Field(description="짧은 정의")
+    matters_ko: KoText = Field(description="이 사이트에서 왜 중요한지")
+    frameworks: list[Id] = Field(default_factory=list, description="관련 프레임워크 id")
+
+
+class Glossary(Strict):
+    terms: list[GlossaryTerm] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Aspect(Cited):
+    key: Id = Field(description="안정적인 앵커(영문)")
+    title_ko: KoText
+    values: dict[Id, KoText] = Field(description="프레임워크 id → 한국어 설명")
+    history: list[Claim] = Field(default_factory=list, description="날짜가 붙은 과거 주장")
+
+
+class Verdict(Cited):
+    use_case_ko: KoText
+    pick: list[Id] = Field(min_length=1, description="추천하는 프레임워크 id")
+    reason_ko: KoText
+
+
+class Comparison(Strict):
+    """A curated pair: `data/comparisons/<a>-vs-<b>.yaml`."""
+
+    id: Id
+    title_ko: KoText
+    frameworks: list[Id] = Field(min_length=2, max_length=2)
+    intro_ko: KoText
+    aspects: list[Aspect] = Field(min_length=1)
+    verdicts: list[Verdict] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    last_verified: dt.date

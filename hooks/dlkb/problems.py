@@ -1,0 +1,42 @@
+"""A problem found in the data, and the one error that carries all of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake: where it is, what is wrong, the bad value and what is expected."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    value: str | None = None
+    expected: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.path:
+            where += f" › {self.path}"
+        text = f"{where}: {self.message}"
+        if self.value is not None:
+            text += f" (입력: {self.value})"
+        if self.expected:
+            text += f" — 기대: {self.expected}"
+        return text
+
+
+class CatalogError(Exception):
+    """Raised once, after every file was read, with every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.path, p.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems in Korean, one per line, under a one-line summary."""
+        lines = [f"데이터에서 문제 {len(self.problems)}개를 찾았습니다. 고친 뒤 다시 실행하세요."]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
