@@ -7,6 +7,7 @@ or, when no build has succeeded yet, with an error page, and recovers on the nex
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.errorpage import error_banner, error_page
 from dlkb.problems import CatalogError
+from dlkb.render import nav, render_pages
 
 log = logging.getLogger("mkdocs.hooks.dlkb")
 
@@ -40,13 +42,21 @@ def on_config(config):
             raise PluginError(err.report()) from None
         _State.error = err
         log.error(err.report())
+    if _State.catalog is not None:
+        config.nav = nav(_State.catalog)
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    if _State.error and _State.catalog is None:
+    if _State.catalog is None:
         page = error_page(_State.error)
         return Files([File.generated(config, name, content=page) for name in ("index.html", "404.html")])
+    for file in files.documentation_pages():
+        file.edit_uri = f"docs/{file.src_uri}"
+    for page in render_pages(_State.catalog, dt.date.today()):
+        generated = File.generated(config, page.path, content=page.markdown)
+        generated.edit_uri = page.edit_path  # the edit button opens the YAML file, not generated Markdown
+        files.append(generated)
     return files
 
 

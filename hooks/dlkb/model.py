@@ -155,7 +155,7 @@ class Graph(Cited):
 
 
 class Hardware(Strict):
-    cpu: Feature
+    cpu: Feature = Field(description="CPU")
     cuda: Feature = Field(description="NVIDIA GPU(CUDA)")
     rocm: Feature = Field(description="AMD GPU(ROCm)")
     tpu: Feature = Field(description="Google TPU")
@@ -166,8 +166,8 @@ class Hardware(Strict):
 class Distributed(Strict):
     multi_gpu: Feature = Field(description="한 컴퓨터의 여러 GPU")
     multi_node: Feature = Field(description="여러 컴퓨터(노드)에 걸친 학습")
-    data_parallel: Feature
-    model_parallel: Feature
+    data_parallel: Feature = Field(description="데이터 병렬 학습")
+    model_parallel: Feature = Field(description="모델 병렬 학습")
     spark: Feature = Field(description="Apache Spark 위에서 학습")
 
 
@@ -185,7 +185,7 @@ class LineageLink(Cited):
     relation: LineageRelation = Field(description="derived_from, inspired_by, builds_on, backend, merged_into")
     id: Id | None = Field(None, description="다른 레코드의 id (카탈로그 안의 프레임워크)")
     name: Text | None = Field(None, description="카탈로그 밖 프로젝트의 이름 (id가 없을 때)")
-    note_ko: KoText | None = None
+    note_ko: KoText | None = Field(None, description="관계에 대한 설명")
 
     @model_validator(mode="after")
     def _one_target(self) -> "LineageLink":
@@ -225,25 +225,25 @@ class Framework(Strict):
     aliases: list[Text] = Field(default_factory=list, description="검색용 별칭(한글 읽기, 약어)")
     kind: Kind = Field(description="engine, high_level_api, automl, spark_library")
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
-    links: Links
+    links: Links = Field(description="공식 링크 모음")
     developers: list[Developer] = Field(min_length=1, description="만든 곳과 관리하는 곳")
     first_release: YearOrDate = Field(description="첫 공개 릴리스(연도 또는 날짜)")
     first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
-    latest_release: Release
+    latest_release: Release = Field(description="최신 릴리스: version, date, sources")
     status: Status = Field(description="active, maintenance, discontinued, archived, merged")
     status_since: YearOrDate | None = Field(None, description="지금 상태가 된 때")
     successor: Id | None = Field(None, description="뒤를 잇는 다른 레코드의 id")
     status_note_ko: KoText | None = Field(None, description="상태에 대한 설명")
     status_sources: list[Id] = Field(min_length=1, description="상태의 출처 id")
     lineage: list[LineageLink] = Field(default_factory=list, description="계보: 다른 프레임워크와의 관계")
-    license: License
-    languages: Languages
+    license: License = Field(description="라이선스: spdx, patent_grant, changes, sources")
+    languages: Languages = Field(description="구현 언어(core)와 API 언어(apis)")
     graph: Graph = Field(description="계산 그래프 방식")
     autodiff: Feature = Field(description="자동 미분")
-    hardware: Hardware
-    distributed: Distributed
+    hardware: Hardware = Field(description="하드웨어 지원")
+    distributed: Distributed = Field(description="분산 학습 지원")
     visualization: Feature = Field(description="학습 시각화 도구")
-    deployment: Deployment
+    deployment: Deployment = Field(description="배포 방법")
     model_zoo: Feature = Field(description="사전 학습 모델 모음")
     pros: list[Claim] = Field(min_length=1, description="장점")
     cons: list[Claim] = Field(min_length=1, description="단점")

@@ -1,0 +1,63 @@
+"""The field reference on the contributing page, read from the model itself."""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from dlkb.model import Feature, Framework
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    path: str
+    type_ko: str
+    required: bool
+    meaning: str
+
+
+def _type_name(annotation: typing.Any) -> str:
+    """A short, readable type: '목록(출처 id)', '날짜 또는 연도', 'yes | no | …'."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if origin in (typing.Union, types.UnionType):
+        names = [_type_name(a) for a in args if a is not type(None)]
+        return "연도 또는 날짜" if names == ["정수", "날짜"] else " 또는 ".join(names)
+    if origin is typing.Literal:
+        return " | ".join(str(a) for a in args)
+    if origin is list:
+        return f"목록({_type_name(args[0])})"
+    if origin is dict:
+        return f"매핑({_type_name(args[0])} → {_type_name(args[1])})"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "매핑"
+    return {str: "글", int: "정수", bool: "true/false"}.get(annotation, getattr(annotation, "__name__", str(annotation))).replace("date", "날짜")
+
+
+def _model_in(annotation: typing.Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def field_rows(cls: type[BaseModel] = Framework, prefix: str = "") -> list[FieldRow]:
+    """Every field of the record, depth first, nested fields written as a.b or a[].b."""
+    rows: list[FieldRow] = []
+    for name, info in cls.model_fields.items():
+        path = f"{prefix}{name}"
+        sub = _model_in(info.annotation)
+        type_ko = "지원 여부 (아래 표)" if sub is Feature else _type_name(info.annotation)
+        rows.append(FieldRow(path, type_ko, info.is_required(), info.description or ""))
+        if sub is not None and sub is not Feature:
+            is_list = typing.get_origin(info.annotation) is list
+            rows += field_rows(sub, f"{path}[]." if is_list else f"{path}.")
+    return rows
