@@ -7,7 +7,6 @@ or, when no build has succeeded yet, with an error page, and recovers on the nex
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.errorpage import error_banner, error_page
+from dlkb.labels import build_date
 from dlkb.problems import CatalogError
 from dlkb.render import nav, render_pages
 
@@ -53,7 +53,7 @@ def on_files(files: Files, config) -> Files:
         return Files([File.generated(config, name, content=page) for name in ("index.html", "404.html")])
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
-    for page in render_pages(_State.catalog, dt.date.today()):
+    for page in render_pages(_State.catalog, build_date()):
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.edit_path  # the edit button opens the YAML file, not generated Markdown
         files.append(generated)

@@ -19,6 +19,7 @@ def make_project(tmp_path: Path, data: Path | None = None) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(data or FIXTURES / "valid" / "data", project / "data")
     return project

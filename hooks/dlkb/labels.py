@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 KIND = {
     "engine": "딥러닝 엔진",
@@ -112,3 +113,11 @@ LICENSE_INFO = {
 
 def license_info(spdx: str) -> str:
     return LICENSE_INFO.get(spdx, "이 라이선스의 요약은 아직 없습니다. SPDX 페이지와 프로젝트의 LICENSE 파일을 보세요.")
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH when set, so that two builds of one commit match."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,84 @@
+"""The real site: every page at its stable URL, links that resolve, nothing from other origins."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from dlkb.catalog import load_catalog
+from sitecheck import broken_links, foreign_resources, parse
+from test_build import make_project, mkdocs_build
+
+CATALOG = load_catalog(ROOT / "data")
+IDS = sorted(CATALOG.frameworks)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "WARNING" not in run.stderr, run.stderr
+    return out
+
+
+def test_sixteen_frameworks_at_least() -> None:
+    assert len(IDS) >= 16
+
+
+@pytest.mark.parametrize("url", [
+    "index.html", "frameworks/index.html", "compare/index.html", "compare/matrix/index.html",
+    "compare/pros-cons/index.html", "compare/licenses/index.html", "compare/timeline/index.html",
+    "compare/lineage/index.html", "compare/tensorflow-vs-pytorch/index.html", "guide/index.html",
+    "glossary/index.html", "contributing/index.html",
+])
+def test_page_exists_at_stable_url(site: Path, url: str) -> None:
+    assert (site / url).exists()
+
+
+@pytest.mark.parametrize("fw_id", IDS)
+def test_framework_page_has_pros_cons_table_and_edit_link(site: Path, fw_id: str) -> None:
+    html = (site / "frameworks" / fw_id / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<thead><tr><th scope="col">장점</th><th scope="col">단점</th></tr></thead>', html)
+    assert f"/edit/main/data/frameworks/{fw_id}.yaml" in html
+    fw = CATALOG.frameworks[fw_id]
+    assert f"<h1 id=" in html and fw.name.replace("&", "&amp;") in html
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    assert broken_links(site) == []
+
+
+def test_nothing_is_loaded_from_another_origin(site: Path) -> None:
+    assert foreign_resources(site) == []
+
+
+def test_search_finds_every_framework_by_name_and_hangul_aliases(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for fw in CATALOG.frameworks.values():
+        page_text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith(f"frameworks/{fw.id}/"))
+        for word in [fw.name, fw.name_ko, *fw.aliases]:
+            assert word in page_text, (fw.id, word)
+
+
+def test_headings_have_stable_ascii_anchors(site: Path) -> None:
+    ids = parse(site / "frameworks" / IDS[0] / "index.html").ids
+    assert {"pros-cons", "features", "deployment", "lineage", "sources"} <= ids
+
+
+def test_pictures_have_text_alternatives(site: Path) -> None:
+    for url, title in [("compare/timeline/index.html", "timeline-title"), ("compare/lineage/index.html", "lineage-title")]:
+        html = (site / url).read_text(encoding="utf-8")
+        assert f'role="img" aria-labelledby="{title}' in html
+        assert "<desc id=" in html
