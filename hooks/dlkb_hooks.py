@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.errorpage import error_banner, error_page
+from dlkb.export import downloads
 from dlkb.labels import build_date
 from dlkb.problems import CatalogError
 from dlkb.render import nav, render_pages
@@ -53,6 +54,8 @@ def on_files(files: Files, config) -> Files:
         return Files([File.generated(config, name, content=page) for name in ("index.html", "404.html")])
     for file in files.documentation_pages():
         file.edit_uri = f"docs/{file.src_uri}"
+    for path, content in downloads(_State.catalog).items():
+        files.append(File.generated(config, path, content=content))
     for page in render_pages(_State.catalog, build_date()):
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.edit_path  # the edit button opens the YAML file, not generated Markdown

@@ -340,7 +340,8 @@ def _check_comparison(item: _Loaded, fw_ids: set[str], shared_ids: set[str], tod
     for v, verdict in enumerate(cmp.verdicts):
         refs += [(("verdicts", v, "pick", i), ref) for i, ref in enumerate(verdict.pick)]
     for path, ref in refs:
-        allowed = fw_ids if path[0] == "frameworks" else set(cmp.frameworks)
+        # A verdict may point past the pair ("neither: use PyTorch"); a column may not.
+        allowed = set(cmp.frameworks) if path[0] == "aspects" else fw_ids
         if ref not in allowed:
             problems.append(Problem(file, doc.line_of(path), dotted(path), "비교 대상이 아닌 프레임워크입니다" if ref in fw_ids else "없는 프레임워크를 가리킵니다", repr(ref), f"다음 중 하나: {', '.join(sorted(allowed))}"))
     return problems

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from dlkb import labels
 from dlkb.catalog import Catalog
+from dlkb.export import CSV_COLUMNS, FORMAT_VERSION
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.model import Claim, Feature, Framework, Source
 from dlkb.reference import field_rows
@@ -146,6 +147,7 @@ def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
              by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
         page("compare/lineage.md", "lineage.md.j2", svg=Markup(lineage_svg(frameworks, edges)), edges=edges),
         page("contributing.md", "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature)),
+        page("data.md", "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[name for name, _ in CSV_COLUMNS]),
     ]
     for cmp in catalog.comparisons.values():
         pages.append(page(f"compare/{cmp.id}.md", "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp, cite=citations(cmp)))
@@ -208,5 +210,6 @@ def nav(catalog: Catalog) -> list:
         },
         {"고르기 도우미": "guide/index.md"},
         *([{"용어집": "glossary.md"}] if catalog.glossary else []),
+        {"데이터 내려받기": "data.md"},
         {"기여하기": "contributing.md"},
     ]

@@ -1,0 +1,34 @@
+// Starts the interactive parts of a page, and loads their code only on pages that have them.
+// Material's instant navigation swaps the page content without a reload, so apps start on
+// every `document$` emission rather than once on DOMContentLoaded.
+(function () {
+  "use strict";
+  var base = document.currentScript.src.replace(/[^/]*$/, "");
+  var loading = {};
+
+  function load(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = base + name + ".js";
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading[name];
+  }
+
+  function start() {
+    document.querySelectorAll("[data-dlkb-app]").forEach(function (el) {
+      if (el.dataset.dlkbStarted) return;
+      el.dataset.dlkbStarted = "1";
+      var name = el.dataset.dlkbApp;
+      load(name).then(function () { window.dlkbApps[name](el); });
+    });
+  }
+
+  window.dlkbApps = window.dlkbApps || {};
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();

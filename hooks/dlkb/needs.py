@@ -1,0 +1,126 @@
+"""The chooser's needs, decided at build time so that every verdict can be tested and explained.
+
+Each need reads one field of the record. A framework that fails a need gets a Korean reason
+naming the field, the value it has, and the source that backs that value; the page only shows
+or hides what was decided here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from dlkb import labels
+from dlkb.catalog import Catalog
+from dlkb.model import Feature, Framework
+
+PERMISSIVE = {"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "Zlib", "BSL-1.0", "0BSD"}
+SUPPORTED = ("yes", "partial", "external")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    reason: str  # why it stays or drops, in Korean
+    field: str  # the record field the verdict reads
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Need:
+    key: str
+    label: str
+    check: Callable[[Framework, Catalog], Verdict]
+
+
+def _feature_need(field: str, name: str) -> Callable[[Framework, Catalog], Verdict]:
+    def check(fw: Framework, _catalog: Catalog) -> Verdict:
+        group, _, key = field.partition(".")
+        feature: Feature = getattr(getattr(fw, group), key) if key else getattr(fw, group)
+        value = labels.SUPPORT[feature.value]
+        ok = feature.value in SUPPORTED
+        reason = f"{name}: {value}" + (f" — {feature.note_ko}" if feature.note_ko else "")
+        return Verdict(ok, reason, field, list(feature.sources))
+    return check
+
+
+def _maintained(fw: Framework, _c: Catalog) -> Verdict:
+    ok = fw.status in ("active", "maintenance")
+    since = f" ({labels.kdate(fw.status_since)}부터)" if fw.status_since else ""
+    return Verdict(ok, f"상태: {labels.STATUS[fw.status]}{since}", "status", list(fw.status_sources))
+
+
+def _permissive(fw: Framework, _c: Catalog) -> Verdict:
+    ok = fw.license.spdx in PERMISSIVE
+    return Verdict(ok, f"라이선스: {fw.license.spdx}" + ("" if ok else " (허용적 라이선스 목록에 없음)"), "license.spdx", list(fw.license.sources))
+
+
+def _python(fw: Framework, _c: Catalog) -> Verdict:
+    ok = "Python" in fw.languages.apis
+    return Verdict(ok, f"API 언어: {', '.join(fw.languages.apis)}", "languages.apis", list(fw.languages.sources))
+
+
+def _other_languages(fw: Framework, _c: Catalog) -> Verdict:
+    others = [lang for lang in fw.languages.apis if lang != "Python"]
+    reason = f"Python 말고 다른 API 언어: {', '.join(others)}" if others else "API 언어가 Python뿐입니다"
+    return Verdict(bool(others), reason, "languages.apis", list(fw.languages.sources))
+
+
+def _dynamic(fw: Framework, _c: Catalog) -> Verdict:
+    ok = fw.graph.mode in ("dynamic", "both")
+    return Verdict(ok, f"계산 그래프: {labels.GRAPH[fw.graph.mode]}", "graph.mode", list(fw.graph.sources))
+
+
+def _beginner(fw: Framework, catalog: Catalog) -> Verdict:
+    """Beginner-friendly here means: it is a high-level API, or an active one runs on it."""
+    if fw.kind in ("high_level_api", "automl"):
+        return Verdict(True, f"종류: {labels.KIND[fw.kind]}", "kind", [])
+    for other in catalog.frameworks.values():
+        for link in other.lineage:
+            if link.id == fw.id and link.relation in ("builds_on", "backend") and other.kind == "high_level_api" and other.status == "active":
+                return Verdict(True, f"이 위에서 동작하는 고수준 API: {other.name}", f"{other.id}: lineage", list(link.sources))
+    return Verdict(False, f"종류: {labels.KIND[fw.kind]}, 이 위에서 동작하는 활성 고수준 API 기록 없음", "kind, lineage", [])
+
+
+NEEDS: list[Need] = [
+    Need("maintained", "지금도 유지보수되는 것", _maintained),
+    Need("permissive", "허용적 라이선스 (MIT, BSD, Apache-2.0 등)", _permissive),
+    Need("python", "Python API", _python),
+    Need("other-languages", "Python 말고 다른 언어 API", _other_languages),
+    Need("dynamic-graph", "동적 계산 그래프 (define-by-run)", _dynamic),
+    Need("multi-gpu", "여러 GPU 학습", _feature_need("distributed.multi_gpu", "여러 GPU")),
+    Need("multi-node", "여러 노드 분산 학습", _feature_need("distributed.multi_node", "여러 노드")),
+    Need("cuda", "NVIDIA GPU (CUDA)", _feature_need("hardware.cuda", "CUDA")),
+    Need("rocm", "AMD GPU (ROCm)", _feature_need("hardware.rocm", "ROCm")),
+    Need("tpu", "Google TPU", _feature_need("hardware.tpu", "TPU")),
+    Need("apple", "Apple 실리콘 GPU", _feature_need("hardware.apple", "Apple 실리콘")),
+    Need("serving", "서버 모델 서빙", _feature_need("deployment.serving", "서빙")),
+    Need("mobile", "모바일 배포", _feature_need("deployment.mobile", "모바일 배포")),
+    Need("browser", "웹 브라우저 배포", _feature_need("deployment.browser", "브라우저 배포")),
+    Need("spark", "Apache Spark에서 학습", _feature_need("distributed.spark", "Spark")),
+    Need("beginner", "입문자에게 쉬운 고수준 API", _beginner),
+]
+
+
+def evaluate(catalog: Catalog) -> dict[str, dict[str, Verdict]]:
+    """framework id -> need key -> verdict."""
+    return {fw.id: {need.key: need.check(fw, catalog) for need in NEEDS} for fw in catalog.frameworks.values()}
+
+
+def guide_json(catalog: Catalog) -> str:
+    """What the chooser page needs: the needs, and per framework each verdict with its source."""
+    verdicts = evaluate(catalog)
+    frameworks = []
+    for fw in catalog.frameworks.values():
+        results = {}
+        for key, v in verdicts[fw.id].items():
+            owner = catalog.frameworks[v.field.split(":")[0]] if ":" in v.field else fw
+            src = catalog.source(owner, v.sources[0]) if v.sources else None
+            results[key] = {
+                "ok": v.ok, "reason": v.reason, "field": v.field,
+                "source": {"title": src.title, "url": src.url} if src else None,
+            }
+        frameworks.append({"id": fw.id, "name": fw.name, "name_ko": fw.name_ko, "results": results})
+    data = {"format_version": 1, "needs": [{"key": n.key, "label": n.label} for n in NEEDS], "frameworks": frameworks}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
