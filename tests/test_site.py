@@ -4,33 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
-import os
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT
 from dlkb.catalog import load_catalog
 from sitecheck import broken_links, foreign_resources, parse
-from test_build import make_project, mkdocs_build
 
 CATALOG = load_catalog(ROOT / "data")
 IDS = sorted(CATALOG.frameworks)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
-    assert "WARNING" not in run.stderr, run.stderr
-    return out
 
 
 def test_sixteen_frameworks_at_least() -> None:
