@@ -120,7 +120,7 @@ def test_compare_is_usable_by_keyboard(watched) -> None:
 
 def test_compare_works_after_instant_navigation(watched) -> None:
     page = watched().goto("/")
-    page.locator("a[href='compare/']").first.click()
+    page.get_by_role("link", name="골라서 비교하기").click()
     assert "/compare/" in page.url
     page.wait_for_selector(".dlkb-picker input")
 
@@ -192,8 +192,8 @@ def test_chooser_need_narrows_and_explains(watched, need: str) -> None:
 def test_korean_search_finds_framework_pages(watched) -> None:
     page = watched().goto("/")
     for query, expected in [("파이토치", "PyTorch"), ("텐서플로", "TensorFlow"), ("케라스", "Keras")]:
-        page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
         box = page.locator("input.md-search__input")
+        box.click()
         box.fill(query)
         box.dispatch_event("keyup")
         page.wait_for_selector(".md-search-result__item")

@@ -61,10 +61,9 @@ def timeline_svg(frameworks: list[Framework], today: dt.date) -> str:
         y = TOP + i * ROW
         x0, x1 = x(_fraction(fw.first_release)), x(_fraction(_end(fw, today)))
         status = escape(fw.status)
-        out.append(
-            f'<a href="../../frameworks/{escape(fw.id)}/"><text class="tl-label" x="{LABEL_W - 8}" y="{y + 18}" '
-            f'text-anchor="end">{escape(fw.name)}</text></a>'
-        )
+        # Labels are text, not links: Material's instant navigation cannot rewrite SVG <a>
+        # elements; the table under the picture links every framework.
+        out.append(f'<text class="tl-label" x="{LABEL_W - 8}" y="{y + 18}" text-anchor="end">{escape(fw.name)}</text>')
         out.append(
             f'<rect class="tl-bar tl-bar--{status}" x="{x0}" y="{y + 7}" width="{max(x1 - x0, 3)}" height="14" rx="3">'
             f"<title>{escape(fw.name)}: {labels.kdate(fw.first_release)} ~ "
@@ -174,6 +173,6 @@ def lineage_svg(frameworks: list[Framework], edges: list[Edge]) -> str:
             f'<rect class="ln-node{"" if n in names else " ln-node--external"}" x="{nx}" y="{ny}" width="{NODE_W}" '
             f'height="{NODE_H}" rx="6"/><text class="ln-label" x="{nx + NODE_W / 2}" y="{ny + 20}" text-anchor="middle">{text}</text>'
         )
-        out.append(f'<a href="../../frameworks/{escape(n)}/">{box}</a>' if n in names else box)
+        out.append(box)
     out.append("</svg>")
     return "".join(out)

@@ -68,8 +68,9 @@ class Cite:
 class Citations:
     """Numbers the sources a page cites, in the order of first citation."""
 
-    def __init__(self, catalog: Catalog, owner):
-        self.catalog, self.owner = catalog, owner
+    def __init__(self, catalog: Catalog, owner, page: str = ""):
+        # `page` is where the numbered source list lives when it is not this page
+        self.catalog, self.owner, self.page = catalog, owner, page
         self.order: dict[str, Cite] = {}
 
     def __call__(self, ids: list[str]) -> Markup:
@@ -80,8 +81,14 @@ class Citations:
                 src = self.catalog.source(self.owner, source_id)
                 self.order[source_id] = Cite(len(self.order) + 1, src)
             n = self.order[source_id].number
-            marks.append(f'<a class="dlkb-cite" href="#src-{escape(source_id)}" title="출처 {n}">[{n}]</a>')
+            marks.append(f'<a class="dlkb-cite" href="{self.page}#src-{escape(source_id)}" title="출처 {n}">[{n}]</a>')
         return Markup("<sup>" + "".join(marks) + "</sup>") if marks else Markup("")
+
+    def linked_from(self, page: str) -> "Citations":
+        """The same numbering, for marks on another page that point at this page's list."""
+        other = Citations(self.catalog, self.owner, page)
+        other.order = self.order
+        return other
 
     def listed(self) -> list[Cite]:
         """Every source the page cited, then the record's uncited ones, numbered."""
@@ -124,7 +131,7 @@ def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     """Every generated page of the site."""
     env = make_env()
     frameworks = list(catalog.frameworks.values())
-    citations = lambda owner: Citations(catalog, owner)  # noqa: E731 - one fresh numbering per table
+    citations = lambda owner: Citations(catalog, owner)  # noqa: E731 - a fresh numbering per page
     common = dict(frameworks=frameworks, catalog=catalog, today=today, claim=claim_cell, citations=citations)
 
     def page(path: str, template: str, edit: str | None = None, **extra) -> Page:
@@ -132,10 +139,13 @@ def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
         return Page(path, text, edit)
 
     pages = []
+    framework_cites: dict[str, Citations] = {}
     for fw in frameworks:
-        cite = citations(fw)
+        cite = framework_cites[fw.id] = citations(fw)
         pages.append(page(f"frameworks/{fw.id}.md", "framework.md.j2", catalog.files[fw.id], fw=fw, cite=cite,
                           support=lambda f, cite=cite: support_cell(f, cite), incoming=_incoming(catalog, fw.id)))
+    # Other pages cite a framework's facts with the numbers of that framework's source list.
+    common["framework_cite"] = lambda fw: framework_cites[fw.id].linked_from(f"../../frameworks/{fw.id}/")
     edges = lineage_edges(frameworks)
     pages += [
         page("index.md", "home.md.j2", last_verified=max(f.last_verified for f in frameworks)),
