@@ -69,7 +69,8 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
 
     shared_ids = {s.id for s in shared.obj.sources} if shared and shared.obj else set()
     problems += _check_ids(frameworks + comparisons)
-    fw_ids = {item.obj.id for item in frameworks if item.obj}
+    # A record that failed its own checks is still there: do not report every reference to it.
+    fw_ids = {item.obj.id if item.obj else FsPath(item.file).stem for item in frameworks}
     for item in frameworks:
         if item.obj:
             problems += _check_framework(item, fw_ids, shared_ids, today)

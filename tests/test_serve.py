@@ -1,0 +1,115 @@
+"""A real `mkdocs serve`: edits show up, a broken record shows a Korean error, the server lives on."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import FIXTURES
+from test_build import make_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(url: str, predicate, timeout: float = 40.0) -> tuple[str, float]:
+    """Poll until the page satisfies `predicate`; return it and the seconds it took."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        text = fetch(url)
+        if predicate(text):
+            return text, time.monotonic() - start
+        time.sleep(0.1)
+    raise AssertionError(f"{url}: {timeout}초 안에 기대한 내용이 나오지 않았습니다")
+
+
+class Server:
+    def __init__(self, project: Path):
+        self.project = project
+        self.port = free_port()
+        # `mkdocs serve` mounts the site under the path of site_url, as it will be published
+        mount = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+        self.url = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL, stderr=open(project / "serve.log", "w"), text=True,
+        )
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        return (self.project / "serve.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+def test_edit_break_and_fix_a_record_while_serving(project: Path) -> None:
+    record = project / "data" / "frameworks" / "alpha.yaml"
+    good = record.read_text(encoding="utf-8")
+    server = Server(project)
+    try:
+        page = server.url + "/frameworks/alpha/"
+        wait_for(page, lambda t: "알파" in t)
+        time.sleep(1.0)  # let the watcher settle before the first edit
+
+        record.write_text(good.replace("name_ko: 알파", "name_ko: 알파수정본"), encoding="utf-8")
+        _, seconds = wait_for(page, lambda t: "알파수정본" in t)
+        print(f"\n수정이 반영되기까지 {seconds:.2f}초")
+
+        record.write_text(good.replace("spdx: BSD-3-Clause", "spdx: MITT"), encoding="utf-8")
+        text, _ = wait_for(page, lambda t: "SPDX 목록에 없는 라이선스 식별자입니다" in t)
+        assert "data/frameworks/alpha.yaml:35 › license.spdx" in text
+        assert server.proc.poll() is None
+
+        record.write_text(good, encoding="utf-8")
+        text, _ = wait_for(page, lambda t: "SPDX 목록에 없는" not in t and "알파" in t and "알파수정본" not in t)
+        assert server.proc.poll() is None
+    finally:
+        log = server.stop()
+    assert "SPDX 목록에 없는 라이선스 식별자입니다" in log  # the terminal shows it too
+    assert "Traceback" not in log
+
+
+def test_serve_starts_with_a_broken_record_and_recovers(project: Path) -> None:
+    broken = project / "data" / "frameworks" / "bad.yaml"
+    broken.write_text((FIXTURES / "invalid" / "syntax-error.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    server = Server(project)
+    try:
+        text, _ = wait_for(server.url + "/", lambda t: "데이터 오류" in t)
+        assert "data/frameworks/bad.yaml:6: YAML 문법 오류입니다" in text
+        text, _ = wait_for(server.url + "/frameworks/alpha/", lambda t: "데이터 오류" in t)  # every URL explains
+        broken.unlink()
+        wait_for(server.url + "/frameworks/alpha/", lambda t: "알파" in t and "데이터 오류" not in t)
+        assert server.proc.poll() is None
+    finally:
+        server.stop()
