@@ -42,6 +42,9 @@ def on_config(config):
         log.error(LIVE.error.report())
     if LIVE.catalog is not None:
         config.nav = nav(LIVE.catalog)
+    else:
+        # No good build yet: our error page answers every URL, so the theme's 404 must not replace it.
+        config.theme.static_templates.discard("404.html")
     return config
 
 

@@ -16,11 +16,12 @@ def _items(error: CatalogError) -> str:
     return "".join(f"<li><code>{escape(str(p))}</code></li>" for p in error.problems)
 
 
-def error_banner(error: CatalogError) -> str:
-    """A block put at the top of every page while the last good data is being shown."""
+def error_banner(error: CatalogError, showing_last_good: bool = True) -> str:
+    """A block put at the top of every page while the data on disk is broken."""
+    what = "마지막으로 성공한 빌드를 보여 줍니다" if showing_last_good else "사이트를 만들 수 없습니다"
     return (
         f'<div role="alert" class="dlkb-error" style="{_STYLE}">'
-        f"<p><strong>데이터에 문제가 {len(error.problems)}개 있어 마지막으로 성공한 빌드를 보여 줍니다.</strong> "
+        f"<p><strong>데이터에 문제가 {len(error.problems)}개 있어 {what}.</strong> "
         f"파일을 고치고 저장하면 이 페이지가 저절로 새로 고쳐집니다.</p><ul>{_items(error)}</ul></div>"
     )
 
@@ -32,5 +33,5 @@ def error_page(error: CatalogError) -> str:
         '<meta http-equiv="refresh" content="2"><meta name="viewport" content="width=device-width">'
         "<title>데이터 오류 — 딥러닝 프레임워크 비교</title></head>"
         '<body style="font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
-        f"<h1>데이터 오류</h1>{error_banner(error)}</body></html>"
+        f"<h1>데이터 오류</h1>{error_banner(error, showing_last_good=False)}</body></html>"
     )
