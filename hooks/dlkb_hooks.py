@@ -18,6 +18,7 @@ from dlkb.export import downloads
 from dlkb.labels import build_date
 from dlkb.live import LIVE
 from dlkb.render import nav, render_pages
+from dlkb.safety import add_noopener
 
 # Not under the "mkdocs" logger: under `mkdocs serve` the data error is reported, but must not
 # count as a build error, or strict mode would abort the build that shows it in the browser.
@@ -64,6 +65,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
+    output = add_noopener(output)
     if LIVE.error is None:
         return output
     marker = '<article class="md-content__inner md-typeset">'

@@ -223,3 +223,25 @@ def test_pictures_render(watched) -> None:
     assert page.locator("svg.dlkb-lineage rect.ln-node").count() >= len(CATALOG.frameworks)
     fill = page.locator("svg.dlkb-lineage text").first.evaluate("t => getComputedStyle(t).fill")
     assert fill != "rgb(0, 0, 0)"  # dark scheme: labels are light, not the default black
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES + ["/frameworks/", "/frameworks/bigdl/"])
+def test_axe_finds_no_accessibility_violation(watched, path: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = watched(color_scheme=scheme).goto(path)
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_phone_screenshot_is_exactly_the_screen_wide(watched, path: str, tmp_path: Path) -> None:
+    import struct
+
+    page = watched(viewport={"width": 375, "height": 800}).goto(path)
+    page.wait_for_load_state("networkidle")
+    png = page.screenshot(full_page=True)
+    width, height = struct.unpack(">II", png[16:24])  # the PNG header holds the image size
+    assert width == 375 and height >= 800

@@ -65,3 +65,28 @@ def test_pictures_have_text_alternatives(site: Path) -> None:
         html = (site / url).read_text(encoding="utf-8")
         assert f'role="img" aria-labelledby="{title}' in html
         assert "<desc id=" in html
+
+
+def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import BUILD_EPOCH
+
+    again = tmp_path / "again"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(again)], cwd=ROOT, env=env, check=True)
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_external_links_open_safely(site: Path) -> None:
+    from sitecheck import html_pages
+    import re as _re
+
+    for page in html_pages(site):
+        for tag in _re.findall(r"<a\s[^>]*href=\"https?://[^>]*>", page.read_text(encoding="utf-8")):
+            assert 'rel="noopener' in tag or "noopener" in tag, (page.name, tag)

@@ -20,6 +20,10 @@
   }
 
   function start() {
+    // Material's search dialog has no accessible name; give it one in Korean.
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "검색");
+
     document.querySelectorAll("[data-dlkb-app]").forEach(function (el) {
       if (el.dataset.dlkbStarted) return;
       el.dataset.dlkbStarted = "1";

@@ -23,7 +23,8 @@ from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.model import Claim, Feature, Framework, Source
 from dlkb.reference import field_rows
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=:])")
+# Python-Markdown's backslash escapes; '<', '>' and '&' are already HTML entities by then.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def md_text(value: object) -> Markup:
@@ -202,8 +203,9 @@ def _incoming(catalog: Catalog, target: str) -> list[tuple[Framework, str]]:
 
 def nav(catalog: Catalog) -> list:
     """MkDocs `nav`: fixed sections, with every record and comparison listed from the data."""
-    frameworks = [{fw.name: f"frameworks/{fw.id}.md"} for fw in catalog.frameworks.values()]
-    pairs = [{cmp.title_ko: f"compare/{cmp.id}.md"} for cmp in catalog.comparisons.values()]
+    # MkDocs themes print nav titles as HTML (no autoescape), so record text is escaped here.
+    frameworks = [{escape(fw.name): f"frameworks/{fw.id}.md"} for fw in catalog.frameworks.values()]
+    pairs = [{escape(cmp.title_ko): f"compare/{cmp.id}.md"} for cmp in catalog.comparisons.values()]
     return [
         {"홈": "index.md"},
         {"프레임워크": ["frameworks/index.md", *frameworks]},
