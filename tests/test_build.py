@@ -50,7 +50,7 @@ def test_syntax_error_names_the_line(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     shutil.copy(FIXTURES / "invalid" / "syntax-error.yaml", project / "data" / "frameworks")
     run = mkdocs_build(project, tmp_path / "site")
-    assert "data/frameworks/syntax-error.yaml:6: YAML 문법 오류입니다" in run.stderr
+    assert "data/frameworks/syntax-error.yaml:6: YAML 문법 오류입니다 (5행에서 시작한 부분을 확인하세요)" in run.stderr
 
 
 def test_bom_crlf_record_builds(tmp_path: Path) -> None:

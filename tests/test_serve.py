@@ -106,7 +106,7 @@ def test_serve_starts_with_a_broken_record_and_recovers(project: Path) -> None:
     server = Server(project)
     try:
         text, _ = wait_for(server.url + "/", lambda t: "데이터 오류" in t)
-        assert "data/frameworks/bad.yaml:6: YAML 문법 오류입니다" in text
+        assert "data/frameworks/bad.yaml:6: YAML 문법 오류입니다 (5행에서" in text
         text, _ = wait_for(server.url + "/frameworks/alpha/", lambda t: "데이터 오류" in t)  # every URL explains
         broken.unlink()
         wait_for(server.url + "/frameworks/alpha/", lambda t: "알파" in t and "데이터 오류" not in t)
