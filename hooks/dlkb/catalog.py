@@ -78,7 +78,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         if item.obj:
             problems += _check_comparison(item, fw_ids, shared_ids, today)
     if glossary and glossary.obj:
-        problems += _check_glossary(glossary, fw_ids, shared_ids)
+        problems += _check_glossary(glossary, fw_ids, shared_ids, today)
     if problems:
         raise CatalogError(problems)
     return Catalog(
@@ -269,8 +269,9 @@ def _walk(obj: Any, path: Path = ()) -> Iterator[tuple[Path, str, Any]]:
             yield from _walk(value, path + (i,))
 
 
-def _check_sources(item: _Loaded, shared_ids: set[str]) -> list[Problem]:
-    """Every cited source id is defined in the file or in data/sources.yaml; own ids unique."""
+def _check_sources_and_dates(item: _Loaded, shared_ids: set[str], today: dt.date) -> list[Problem]:
+    """Cited source ids are defined (in the file or data/sources.yaml), own ids are unique,
+    and no date or year lies in the future. One walk over the record does both."""
     problems: list[Problem] = []
     own: set[str] = set()
     for i, src in enumerate(item.obj.sources):
@@ -283,17 +284,9 @@ def _check_sources(item: _Loaded, shared_ids: set[str]) -> list[Problem]:
             for i, ref in enumerate(value):
                 if ref not in known:
                     problems.append(Problem(item.file, item.doc.line_of(path + (i,)), dotted(path + (i,)), "정의되지 않은 출처 id입니다", repr(ref), "이 파일의 sources 또는 data/sources.yaml 에 있는 id"))
-    return problems
-
-
-def _check_dates(item: _Loaded, today: dt.date) -> list[Problem]:
-    """No date or year lies in the future."""
-    problems = []
-    for path, _name, value in _walk(item.obj):
-        future = (isinstance(value, dt.date) and value > today) or (
+        elif (isinstance(value, dt.date) and value > today) or (
             isinstance(value, int) and not isinstance(value, bool) and value > today.year
-        )
-        if future:
+        ):
             problems.append(Problem(item.file, item.doc.line_of(path), dotted(path), "미래의 날짜입니다", repr(str(value)), f"오늘({today.isoformat()}) 이전"))
     return problems
 
@@ -308,7 +301,7 @@ def _before(a: int | dt.date, b: int | dt.date) -> bool:
 def _check_framework(item: _Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
     fw: Framework = item.obj
     doc, file = item.doc, item.file
-    problems = _check_sources(item, shared_ids) + _check_dates(item, today)
+    problems = _check_sources_and_dates(item, shared_ids, today)
     refs: list[tuple[Path, str]] = [(("successor",), fw.successor)] if fw.successor else []
     refs += [(("lineage", i, "id"), link.id) for i, link in enumerate(fw.lineage) if link.id]
     for path, ref in refs:
@@ -334,7 +327,7 @@ def _check_framework(item: _Loaded, fw_ids: set[str], shared_ids: set[str], toda
 def _check_comparison(item: _Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
     cmp: Comparison = item.obj
     doc, file = item.doc, item.file
-    problems = _check_sources(item, shared_ids) + _check_dates(item, today)
+    problems = _check_sources_and_dates(item, shared_ids, today)
     refs: list[tuple[Path, str]] = [(("frameworks", i), ref) for i, ref in enumerate(cmp.frameworks)]
     for a, aspect in enumerate(cmp.aspects):
         refs += [(("aspects", a, "values", key), key) for key in aspect.values]
@@ -348,9 +341,9 @@ def _check_comparison(item: _Loaded, fw_ids: set[str], shared_ids: set[str], tod
     return problems
 
 
-def _check_glossary(item: _Loaded, fw_ids: set[str], shared_ids: set[str]) -> list[Problem]:
+def _check_glossary(item: _Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
     glossary: Glossary = item.obj
-    problems = _check_sources(item, shared_ids)
+    problems = _check_sources_and_dates(item, shared_ids, today)
     seen: set[str] = set()
     for t, term in enumerate(glossary.terms):
         if term.id in seen:

@@ -22,25 +22,20 @@ FORMAT_VERSION = 1
 
 
 def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: C encoder, small files
 
 
 def record_json(fw: Framework) -> dict:
     return fw.model_dump(mode="json")
 
 
-def frameworks_json(catalog: Catalog) -> str:
+def frameworks_json(records: list[dict]) -> str:
     """Every record, with a format version so that consumers can detect changes."""
-    return _dumps({
-        "format_version": FORMAT_VERSION,
-        "schema": "schema.json",
-        "count": len(catalog.frameworks),
-        "frameworks": [record_json(fw) for fw in catalog.frameworks.values()],
-    })
+    return _dumps({"format_version": FORMAT_VERSION, "schema": "schema.json", "count": len(records), "frameworks": records})
 
 
-def framework_json(fw: Framework) -> str:
-    return _dumps({"format_version": FORMAT_VERSION, "framework": record_json(fw)})
+def framework_json(record: dict) -> str:
+    return _dumps({"format_version": FORMAT_VERSION, "framework": record})
 
 
 CSV_COLUMNS: list[tuple[str, Callable[[Framework], str]]] = [
@@ -137,13 +132,14 @@ def compare_json(catalog: Catalog) -> str:
 
 def downloads(catalog: Catalog) -> dict[str, str | bytes]:
     """Every file under /api/: site path -> content."""
+    records = {fw_id: record_json(fw) for fw_id, fw in catalog.frameworks.items()}  # dumped once, used twice
     files: dict[str, str | bytes] = {
-        "api/frameworks.json": frameworks_json(catalog),
+        "api/frameworks.json": frameworks_json(list(records.values())),
         "api/frameworks.csv": frameworks_csv(catalog),
         "api/schema.json": render_schema(Framework),
         "api/compare.json": compare_json(catalog),
         "api/guide.json": guide_json(catalog),
     }
-    for fw in catalog.frameworks.values():
-        files[f"api/frameworks/{fw.id}.json"] = framework_json(fw)
+    for fw_id, record in records.items():
+        files[f"api/frameworks/{fw_id}.json"] = framework_json(record)
     return files

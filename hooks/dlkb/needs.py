@@ -123,4 +123,4 @@ def guide_json(catalog: Catalog) -> str:
             }
         frameworks.append({"id": fw.id, "name": fw.name, "name_ko": fw.name_ko, "results": results})
     data = {"format_version": 1, "needs": [{"key": n.key, "label": n.label} for n in NEEDS], "frameworks": frameworks}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

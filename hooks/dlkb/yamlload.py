@@ -190,6 +190,8 @@ class _Builder:
                 Problem(self.file, node.start_mark.line + 1, _dotted(path), "YAML 태그는 쓸 수 없습니다",
                         repr(node.tag), "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)")
             )
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value  # most values are text: skip the constructor's bookkeeping
         try:
             value = self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError) as err:
