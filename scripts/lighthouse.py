@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import http.server
 import json
 import os
@@ -26,8 +28,25 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the site gzip-compressed, as GitHub Pages does, so the figures match publishing."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        compressible = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml")
+        if not (compressible and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def main() -> None:
