@@ -245,3 +245,13 @@ def test_phone_screenshot_is_exactly_the_screen_wide(watched, path: str, tmp_pat
     png = page.screenshot(full_page=True)
     width, height = struct.unpack(">II", png[16:24])  # the PNG header holds the image size
     assert width == 375 and height >= 800
+
+
+@pytest.mark.parametrize("path, static", [("/compare/", "기능 비교표"), ("/guide/", "기능 비교표")])
+def test_without_javascript_the_page_says_what_it_needs(browser, base_url, path: str, static: str) -> None:
+    page = browser.new_page(java_script_enabled=False)
+    page.goto(base_url + path)
+    text = page.locator("article").inner_text()
+    assert "JavaScript가 필요합니다" in text
+    assert page.locator("article").get_by_role("link", name=static).count() == 1
+    page.close()
