@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Iterator, TypeVar
@@ -16,7 +15,7 @@ from typing import Any, Iterator, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dlkb import model
-from dlkb.model import Comparison, Framework, Glossary, RuleError, SourceList
+from dlkb.model import Comparison, Framework, Glossary, RuleError, SourceList, model_in
 from dlkb.problems import CatalogError, Problem
 from dlkb.yamlload import Document, Path, dotted, load_text
 
@@ -162,7 +161,7 @@ def _model_at(cls: type[BaseModel], loc: Path) -> type[BaseModel] | None:
         if isinstance(part, int):
             continue
         field_info = cls.model_fields.get(part)
-        found = _find_model(field_info.annotation) if field_info else None
+        found = model_in(field_info.annotation) if field_info else None
         if found is None:
             return None
         cls = found
@@ -176,16 +175,6 @@ def _data_at(data: Any, loc: Path) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
-
-
-def _find_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _find_model(arg)
-        if found:
-            return found
-    return None
 
 
 def _translate(error: dict[str, Any], doc: Document, file: str, root: type[BaseModel]) -> Problem:

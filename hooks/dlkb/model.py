@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -58,6 +59,17 @@ def _spdx(value: str) -> str:
 
 
 Spdx = Annotated[str, AfterValidator(_spdx)]
+
+
+def model_in(annotation: object) -> type[BaseModel] | None:
+    """The model class inside a field's type (list[X], X | None, Annotated[X, ...]), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = model_in(arg)
+        if found:
+            return found
+    return None
 
 
 class RuleError(ValueError):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from dlkb.model import Feature, Framework
+from dlkb.model import Feature, Framework, model_in
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,12 @@ def _type_name(annotation: typing.Any) -> str:
     return {str: "글", int: "정수", bool: "true/false"}.get(annotation, getattr(annotation, "__name__", str(annotation))).replace("date", "날짜")
 
 
-def _model_in(annotation: typing.Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
 def field_rows(cls: type[BaseModel] = Framework, prefix: str = "") -> list[FieldRow]:
     """Every field of the record, depth first, nested fields written as a.b or a[].b."""
     rows: list[FieldRow] = []
     for name, info in cls.model_fields.items():
         path = f"{prefix}{name}"
-        sub = _model_in(info.annotation)
+        sub = model_in(info.annotation)
         type_ko = "지원 여부 (아래 표)" if sub is Feature else _type_name(info.annotation)
         rows.append(FieldRow(path, type_ko, info.is_required(), info.description or ""))
         if sub is not None and sub is not Feature:
