@@ -14,8 +14,8 @@ from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from dlkb import model
-from dlkb.model import Comparison, Framework, Glossary, RuleError, SourceList, model_in
+
+from dlkb.model import Comparison, Framework, Glossary, RuleError, Source, SourceList, model_in
 from dlkb.problems import CatalogError, Problem
 from dlkb.yamlload import Document, Path, dotted, load_text
 
@@ -35,7 +35,7 @@ class Catalog:
     shared_sources: SourceList | None
     files: dict[str, str] = field(default_factory=dict)  # id -> path relative to the project
 
-    def source(self, fw_or_cmp: Framework | Comparison | Glossary, source_id: str) -> model.Source:
+    def source(self, fw_or_cmp: Framework | Comparison | Glossary, source_id: str) -> Source:
         """Resolve a cited source id: the record's own list first, then the shared list."""
         for src in fw_or_cmp.sources:
             if src.id == source_id:
@@ -205,22 +205,15 @@ def _translate(error: dict[str, Any], doc: Document, file: str, root: type[BaseM
         return Problem(file, doc.line_of(loc), dotted(loc), str(cause), shown, None)
     message, expected = _MESSAGES.get(kind, (f"값이 올바르지 않습니다 ({error['msg']})", None))
     if kind == "missing":
-        expected = _description(loc) or expected
+        parent = _model_at(root, loc[:-1])
+        field_info = parent.model_fields.get(str(loc[-1])) if parent and loc else None
+        expected = (field_info.description if field_info else None) or expected
     return Problem(file, doc.line_of(loc), dotted(loc), message, shown, expected)
 
 
 def _is_internal(part: str) -> bool:
     """pydantic adds union branch names and validator names to error locations."""
     return "[" in part or part in {"int", "date", "str", "list", "dict"}
-
-
-def _description(loc: Path) -> str | None:
-    """The model's Korean description of a field name, used to say what a missing field is."""
-    name = loc[-1] if loc else None
-    for cls in vars(model).values():
-        if isinstance(cls, type) and issubclass(cls, BaseModel) and name in cls.model_fields:
-            return cls.model_fields[name].description
-    return None
 
 
 def _short(value: Any) -> str:

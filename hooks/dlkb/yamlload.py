@@ -9,7 +9,6 @@ never run) and stop alias bombs before they expand.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,7 +151,7 @@ class _Builder:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise _Stop(
-                Problem(self.file, node.start_mark.line + 1, _dotted(path),
+                Problem(self.file, node.start_mark.line + 1, dotted(path),
                         "별칭(alias)을 펼치면 값이 지나치게 많아집니다", None,
                         f"값 {MAX_NODES:,}개 이하의 평범한 레코드 (앵커·별칭 남용 금지)")
             )
@@ -171,12 +170,12 @@ class _Builder:
             key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                self.problems.append(Problem(self.file, line, _dotted(path), "키는 문자열이어야 합니다", repr(key), "field_name: 값"))
+                self.problems.append(Problem(self.file, line, dotted(path), "키는 문자열이어야 합니다", repr(key), "field_name: 값"))
                 continue
             if key in result:
                 first = self.doc.lines.get(path + (key,))
                 self.problems.append(
-                    Problem(self.file, line, _dotted(path + (key,)), "같은 키가 두 번 나옵니다", repr(key),
+                    Problem(self.file, line, dotted(path + (key,)), "같은 키가 두 번 나옵니다", repr(key),
                             f"키마다 한 번 (처음 나온 곳: {first}행)")
                 )
                 continue
@@ -187,7 +186,7 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         if node.tag not in _SAFE_SCALAR_TAGS:
             raise _Stop(
-                Problem(self.file, node.start_mark.line + 1, _dotted(path), "YAML 태그는 쓸 수 없습니다",
+                Problem(self.file, node.start_mark.line + 1, dotted(path), "YAML 태그는 쓸 수 없습니다",
                         repr(node.tag), "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)")
             )
         if node.tag == "tag:yaml.org,2002:str":
@@ -196,16 +195,14 @@ class _Builder:
             value = self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError) as err:
             message, expected = _korean_value_error(err)
-            self.problems.append(Problem(self.file, node.start_mark.line + 1, _dotted(path), message, repr(node.value), expected))
+            self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(path), message, repr(node.value), expected))
             return None
-        if isinstance(value, dt.datetime):
-            return value  # the model will ask for a date
-        return value
+        return value  # a datetime passes through: the model says a date is wanted
 
     def _check_tag(self, node: yaml.Node, expected: str, path: Path) -> None:
         if node.tag != expected:
             raise _Stop(
-                Problem(self.file, node.start_mark.line + 1, _dotted(path), "YAML 태그는 쓸 수 없습니다",
+                Problem(self.file, node.start_mark.line + 1, dotted(path), "YAML 태그는 쓸 수 없습니다",
                         repr(node.tag), "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)")
             )
 
@@ -218,7 +215,7 @@ def _korean_value_error(err: Exception) -> tuple[str, str]:
     return "읽을 수 없는 값입니다", f"올바른 값 ({text})"
 
 
-def _dotted(path: Path) -> str:
+def dotted(path: Path) -> str:
     """('pros', 2, 'text_ko') -> 'pros[2].text_ko'."""
     out = ""
     for part in path:
@@ -226,4 +223,3 @@ def _dotted(path: Path) -> str:
     return out
 
 
-dotted = _dotted
