@@ -12,9 +12,10 @@ import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from dlkb.spdx import is_known_spdx
+from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -72,34 +73,20 @@ def model_in(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-class RuleError(ValueError):
-    """A rule across fields; `field` tells the error report which field to point at."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-
-
 class Strict(BaseModel):
     """Base for every record part: frozen, unknown keys rejected, no type coercion surprises."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
 
-Kind = Literal["engine", "high_level_api", "automl", "spark_library"]
-Status = Literal["active", "maintenance", "discontinued", "archived", "merged"]
-SupportValue = Literal["yes", "partial", "no", "external", "n/a", "unknown"]
-GraphMode = Literal["static", "dynamic", "both", "n/a", "unknown"]
-
-
 class Source(Strict):
     """A document that backs facts; cited by `id` from facts and claims."""
 
-    id: Id = Field(description="이 레코드 안에서 고유한 출처 식별자(소문자, 숫자, -)")
+    id: Id = Field(description="이 파일 안에서 고유한 출처 식별자(소문자, 숫자, -)")
     url: HttpUrl = Field(description="출처 주소(http 또는 https)")
     title: Text = Field(description="출처 문서의 제목")
     publisher: Text | None = Field(None, description="발행 주체(프로젝트, 회사, 블로그 등)")
-    lang: Literal["ko", "en", "ja", "zh"] = Field("en", description="출처 문서의 언어")
+    lang: Lang = Field(Lang.EN, description="출처 문서의 언어")
     published: YearOrDate | None = Field(None, description="출처가 작성된 날짜")
     accessed: dt.date | None = Field(None, description="출처를 마지막으로 확인한 날짜")
 
@@ -108,6 +95,10 @@ class Cited(Strict):
     """Anything that states a fact names the sources that back it."""
 
     sources: list[Id] = Field(default_factory=list, description="이 사실을 뒷받침하는 출처 id 목록")
+
+
+# A fact not confirmed in a primary source is written as `unknown`, never guessed.
+Unknown = Literal["unknown"]
 
 
 class Release(Cited):
@@ -136,74 +127,61 @@ class LicenseChange(Cited):
 
 
 class License(Cited):
-    spdx: Spdx = Field(description="현재 라이선스의 SPDX 식별자")
-    patent_grant: Literal["yes", "no", "unknown"] = Field(description="라이선스 본문에 명시적 특허 허여가 있는가")
+    spdx: Spdx = Field(title="라이선스", description="현재 라이선스의 SPDX 식별자")
+    patent_grant: Patent = Field(title="특허 허여", description="라이선스 본문에 명시적 특허 허여가 있는가")
     note_ko: KoText | None = Field(None, description="라이선스에 대한 보충 설명")
     changes: list[LicenseChange] = Field(default_factory=list, description="라이선스 변경 이력")
 
 
 class Languages(Cited):
-    core: list[Text] = Field(min_length=1, description="구현 언어")
-    apis: list[Text] = Field(min_length=1, description="사용자가 쓰는 API 언어")
+    core: list[Text] = Field(min_length=1, title="구현 언어", description="구현 언어")
+    apis: list[Text] = Field(min_length=1, title="API 언어", description="사용자가 쓰는 API 언어")
 
 
 class Feature(Cited):
     """A supported-or-not fact, like caniuse: a value, an optional note, tools, sources."""
 
-    value: SupportValue = Field(description="yes, partial, no, external(외부 도구로), n/a, unknown")
+    value: Support = Field(description="yes, partial, no, external(외부 도구로), n/a, unknown")
     note_ko: KoText | None = Field(None, description="보충 설명")
     tools: list[Text] = Field(default_factory=list, description="관련 도구나 API 이름")
 
-    @model_validator(mode="after")
-    def _known_needs_source(self) -> "Feature":
-        if self.value not in ("unknown", "n/a") and not self.sources:
-            raise RuleError("sources", "값이 unknown 이나 n/a 가 아니면 출처 id가 하나 이상 있어야 합니다")
-        return self
 
 
 class Graph(Cited):
-    mode: GraphMode = Field(description="static(정의 후 실행), dynamic(define-by-run), both")
+    mode: GraphMode = Field(title="계산 그래프", description="static(정의 후 실행), dynamic(define-by-run), both")
     note_ko: KoText | None = Field(None, description="언제부터 어떤 방식인지")
 
 
 class Hardware(Strict):
-    cpu: Feature = Field(description="CPU")
-    cuda: Feature = Field(description="NVIDIA GPU(CUDA)")
-    rocm: Feature = Field(description="AMD GPU(ROCm)")
-    tpu: Feature = Field(description="Google TPU")
-    apple: Feature = Field(description="Apple 실리콘 GPU(Metal/MPS)")
-    mobile: Feature = Field(description="모바일·엣지 기기에서 추론")
+    cpu: Feature = Field(title="CPU", description="CPU")
+    cuda: Feature = Field(title="NVIDIA GPU (CUDA)", description="NVIDIA GPU(CUDA)")
+    rocm: Feature = Field(title="AMD GPU (ROCm)", description="AMD GPU(ROCm)")
+    tpu: Feature = Field(title="Google TPU", description="Google TPU")
+    apple: Feature = Field(title="Apple 실리콘 (Metal)", description="Apple 실리콘 GPU(Metal/MPS)")
+    mobile: Feature = Field(title="모바일·엣지 기기", description="모바일·엣지 기기에서 추론")
 
 
 class Distributed(Strict):
-    multi_gpu: Feature = Field(description="한 컴퓨터의 여러 GPU")
-    multi_node: Feature = Field(description="여러 컴퓨터(노드)에 걸친 학습")
-    data_parallel: Feature = Field(description="데이터 병렬 학습")
-    model_parallel: Feature = Field(description="모델 병렬 학습")
-    spark: Feature = Field(description="Apache Spark 위에서 학습")
+    multi_gpu: Feature = Field(title="한 컴퓨터의 여러 GPU", description="한 컴퓨터의 여러 GPU")
+    multi_node: Feature = Field(title="여러 노드 분산 학습", description="여러 컴퓨터(노드)에 걸친 학습")
+    data_parallel: Feature = Field(title="데이터 병렬", description="데이터 병렬 학습")
+    model_parallel: Feature = Field(title="모델 병렬", description="모델 병렬 학습")
+    spark: Feature = Field(title="Apache Spark 위에서 학습", description="Apache Spark 위에서 학습")
 
 
 class Deployment(Strict):
-    serving: Feature = Field(description="서버에서 모델 서빙")
-    mobile: Feature = Field(description="모바일 앱에 내장")
-    browser: Feature = Field(description="웹 브라우저에서 실행")
-    export_formats: list[Text] = Field(default_factory=list, description="내보내기 형식(ONNX 등)")
-
-
-LineageRelation = Literal["derived_from", "inspired_by", "builds_on", "backend", "merged_into"]
+    serving: Feature = Field(title="서버 모델 서빙", description="서버에서 모델 서빙")
+    mobile: Feature = Field(title="모바일 앱 내장", description="모바일 앱에 내장")
+    browser: Feature = Field(title="웹 브라우저 실행", description="웹 브라우저에서 실행")
+    export_formats: list[Text] = Field(default_factory=list, title="내보내기 형식", description="내보내기 형식(ONNX 등)")
 
 
 class LineageLink(Cited):
-    relation: LineageRelation = Field(description="derived_from, inspired_by, builds_on, backend, merged_into")
-    id: Id | None = Field(None, description="다른 레코드의 id (카탈로그 안의 프레임워크)")
-    name: Text | None = Field(None, description="카탈로그 밖 프로젝트의 이름 (id가 없을 때)")
+    relation: Relation = Field(description="derived_from, inspired_by, builds_on, backend, merged_into")
+    id: Id | None = Field(None, description="이 사이트에 있는 프레임워크의 id")
+    name: Text | None = Field(None, description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
     note_ko: KoText | None = Field(None, description="관계에 대한 설명")
 
-    @model_validator(mode="after")
-    def _one_target(self) -> "LineageLink":
-        if (self.id is None) == (self.name is None):
-            raise RuleError("id", "id(카탈로그 안) 또는 name(카탈로그 밖) 중 정확히 하나를 적어야 합니다")
-        return self
 
 
 class Correction(Cited):
@@ -219,57 +197,47 @@ class Claim(Cited):
     still_true: bool = Field(True, description="지금도 사실인가")
     correction: Correction | None = Field(None, description="지금은 어떤지(still_true가 false면 필수)")
 
-    @model_validator(mode="after")
-    def _outdated_needs_correction(self) -> "Claim":
-        if not self.sources:
-            raise RuleError("sources", "주장에는 출처 id가 하나 이상 있어야 합니다")
-        if not self.still_true and self.correction is None:
-            raise RuleError("correction", "still_true 가 false 인 주장에는 지금은 어떤지 적은 correction 이 필요합니다")
-        return self
-
 
 class Framework(Strict):
     """One framework: the content of `data/frameworks/<id>.yaml`."""
 
     id: Id = Field(description="파일 이름과 같은 식별자(소문자, 숫자, -)")
     name: Text = Field(description="공식 라틴 문자 표기")
-    name_ko: KoText = Field(description="한글 읽기")
-    aliases: list[Text] = Field(default_factory=list, description="검색용 별칭(한글 읽기, 약어)")
-    kind: Kind = Field(description="engine, high_level_api, automl, spark_library")
+    name_ko: KoText = Field(title="한글 이름", description="한글 읽기")
+    aliases: list[Text] = Field(default_factory=list, title="다른 이름", description="검색용 별칭(한글 읽기, 약어)")
+    kind: Kind = Field(title="종류", description="engine, high_level_api, automl, spark_library")
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
     links: Links = Field(description="공식 링크 모음")
-    developers: list[Developer] = Field(min_length=1, description="만든 곳과 관리하는 곳")
-    first_release: YearOrDate = Field(description="첫 공개 릴리스(연도 또는 날짜)")
+    developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
+    first_release: YearOrDate = Field(title="첫 공개", description="첫 공개 릴리스(연도 또는 날짜)")
     first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
-    latest_release: Release = Field(description="최신 릴리스: version, date, sources")
-    status: Status = Field(description="active, maintenance, discontinued, archived, merged")
-    status_since: YearOrDate | None = Field(None, description="지금 상태가 된 때")
-    successor: Id | None = Field(None, description="뒤를 잇는 다른 레코드의 id")
+    latest_release: Release | Unknown = Field(title="최신 릴리스", description="최신 릴리스: version, date, sources (확인하지 못했으면 unknown)")
+    status: Status = Field(title="상태", description="active, maintenance, discontinued, archived, merged")
+    status_since: YearOrDate | None = Field(None, title="상태가 된 때", description="지금 상태가 된 때")
+    successor: Id | None = Field(None, title="뒤를 잇는 프로젝트", description="뒤를 잇는 다른 프레임워크의 id (data/frameworks/ 의 파일 이름)")
     status_note_ko: KoText | None = Field(None, description="상태에 대한 설명")
     status_sources: list[Id] = Field(min_length=1, description="상태의 출처 id")
     lineage: list[LineageLink] = Field(default_factory=list, description="계보: 다른 프레임워크와의 관계")
-    license: License = Field(description="라이선스: spdx, patent_grant, changes, sources")
+    license: License = Field(title="라이선스", description="라이선스: spdx, patent_grant, changes, sources")
     languages: Languages = Field(description="구현 언어(core)와 API 언어(apis)")
-    graph: Graph = Field(description="계산 그래프 방식")
-    autodiff: Feature = Field(description="자동 미분")
+    graph: Graph = Field(title="계산 그래프", description="계산 그래프 방식")
+    autodiff: Feature = Field(title="자동 미분", description="자동 미분")
     hardware: Hardware = Field(description="하드웨어 지원")
     distributed: Distributed = Field(description="분산 학습 지원")
-    visualization: Feature = Field(description="학습 시각화 도구")
+    visualization: Feature = Field(title="학습 시각화", description="학습 시각화 도구")
     deployment: Deployment = Field(description="배포 방법")
-    model_zoo: Feature = Field(description="사전 학습 모델 모음")
+    model_zoo: Feature = Field(title="사전 학습된 모델", description="사전 학습 모델 모음")
     pros: list[Claim] = Field(min_length=1, description="장점")
     cons: list[Claim] = Field(min_length=1, description="단점")
     best_for: list[KoText] = Field(default_factory=list, description="잘 맞는 용도")
-    sources: list[Source] = Field(min_length=1, description="이 레코드가 인용하는 출처")
-    last_verified: dt.date = Field(description="레코드 전체를 마지막으로 확인한 날짜")
+    sources: list[Source] = Field(min_length=1, description="이 파일이 인용하는 출처")
+    last_verified: dt.date = Field(title="마지막 확인", description="이 파일의 사실 전체를 마지막으로 확인한 날짜")
 
-    @model_validator(mode="after")
-    def _status_rules(self) -> "Framework":
-        if self.status in ("merged",) and self.successor is None:
-            raise RuleError("successor", "status 가 merged 이면 합쳐진 곳의 id가 필요합니다")
-        if self.status != "active" and self.status_since is None:
-            raise RuleError("status_since", "status 가 active 가 아니면 그 상태가 된 때를 적어야 합니다")
-        return self
+    @property
+    def latest(self) -> "Release | None":
+        """The latest release, or None when it is unknown."""
+        return self.latest_release if isinstance(self.latest_release, Release) else None
+
 
 
 class SourceList(Strict):

@@ -67,6 +67,15 @@ class Document:
         return None
 
 
+@dataclass
+class Loaded:
+    """One data file: where it is, its parsed document, and its model (None if it failed)."""
+
+    file: str
+    doc: Document
+    obj: Any = None
+
+
 class _Stop(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem

@@ -1,0 +1,123 @@
+"""Checks across files: ids and file names, references between files, sources defined
+somewhere, dates that are not in the future and come in order.
+
+A file that failed to load still counts as existing (its id is its file name), so one broken
+file is reported once, not again by every file that points at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path as FsPath
+
+from dlkb.model import Comparison, Framework, Glossary
+from dlkb.problems import Problem
+from dlkb.rules import walk
+from dlkb.yamlload import Loaded, Path, dotted
+
+
+def check_ids(items: list[Loaded]) -> list[Problem]:
+    """id equals the file stem; no two files share an id."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        if not item.obj:
+            continue
+        stem = FsPath(item.file).stem
+        if item.obj.id != stem:
+            problems.append(Problem(item.file, item.doc.line_of(("id",)), "id", "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml 로)"))
+        if item.obj.id in seen:
+            problems.append(Problem(item.file, item.doc.line_of(("id",)), "id", "다른 파일과 id가 겹칩니다", repr(item.obj.id), f"고유한 id ({seen[item.obj.id]} 에서 이미 씀)"))
+        seen.setdefault(item.obj.id, item.file)
+    return problems
+
+
+def _check_sources_and_dates(item: Loaded, shared_ids: set[str], today: dt.date) -> list[Problem]:
+    """Cited source ids are defined (in the file or data/sources.yaml), own ids are unique,
+    and no date or year lies in the future. One walk over the record does both."""
+    problems: list[Problem] = []
+    own: set[str] = set()
+    for i, src in enumerate(item.obj.sources):
+        if src.id in own:
+            problems.append(Problem(item.file, item.doc.line_of(("sources", i, "id")), f"sources[{i}].id", "출처 id가 두 번 정의되었습니다", repr(src.id), "고유한 출처 id"))
+        own.add(src.id)
+    known = own | shared_ids
+    for path, value in walk(item.obj):
+        name = str(path[-1]) if path else ""
+        if name.endswith("sources") and path[0] != "sources" and isinstance(value, list):
+            for i, ref in enumerate(value):
+                if ref not in known:
+                    problems.append(Problem(item.file, item.doc.line_of(path + (i,)), dotted(path + (i,)), "정의되지 않은 출처 id입니다", repr(ref), "이 파일의 sources 또는 data/sources.yaml 에 있는 id"))
+        elif (isinstance(value, dt.date) and value > today) or (
+            isinstance(value, int) and not isinstance(value, bool) and value > today.year
+        ):
+            problems.append(Problem(item.file, item.doc.line_of(path), dotted(path), "미래의 날짜입니다", repr(str(value)), f"오늘({today.isoformat()}) 이전"))
+    return problems
+
+
+def _before(a: int | dt.date, b: int | dt.date) -> bool:
+    """a <= b, comparing by year when either side is only a year."""
+    if isinstance(a, int) or isinstance(b, int):
+        return (a if isinstance(a, int) else a.year) <= (b if isinstance(b, int) else b.year)
+    return a <= b
+
+
+def check_framework(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
+    fw: Framework = item.obj
+    doc, file = item.doc, item.file
+    problems = _check_sources_and_dates(item, shared_ids, today)
+    refs: list[tuple[Path, str]] = [(("successor",), fw.successor)] if fw.successor else []
+    refs += [(("lineage", i, "id"), link.id) for i, link in enumerate(fw.lineage) if link.id]
+    for path, ref in refs:
+        if ref == fw.id:
+            problems.append(Problem(file, doc.line_of(path), dotted(path), "자기 자신을 가리킵니다", repr(ref), "다른 프레임워크의 id"))
+        elif ref not in fw_ids:
+            problems.append(Problem(file, doc.line_of(path), dotted(path), "없는 프레임워크를 가리킵니다", repr(ref), f"data/frameworks/ 에 있는 id ({', '.join(sorted(fw_ids))})"))
+    order = [
+        (("status_since",), fw.status_since, "first_release", fw.first_release),
+    ]
+    if fw.latest:
+        order += [
+            (("latest_release", "date"), fw.latest.date, "first_release", fw.first_release),
+            (("last_verified",), fw.last_verified, "latest_release.date", fw.latest.date),
+        ]
+    for i, claim in enumerate(fw.pros + fw.cons):
+        group, index = ("pros", i) if i < len(fw.pros) else ("cons", i - len(fw.pros))
+        if claim.correction:
+            order.append(((group, index, "correction", "as_of"), claim.correction.as_of, f"{group}[{index}].as_of", claim.as_of))
+    for path, later, earlier_name, earlier in order:
+        if later is not None and earlier is not None and not _before(earlier, later):
+            problems.append(Problem(file, doc.line_of(path), dotted(path), f"{earlier_name}보다 앞선 날짜입니다", repr(str(later)), f"{earlier_name}({earlier}) 이후"))
+    return problems
+
+
+def check_comparison(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
+    cmp: Comparison = item.obj
+    doc, file = item.doc, item.file
+    problems = _check_sources_and_dates(item, shared_ids, today)
+    refs: list[tuple[Path, str]] = [(("frameworks", i), ref) for i, ref in enumerate(cmp.frameworks)]
+    for a, aspect in enumerate(cmp.aspects):
+        refs += [(("aspects", a, "values", key), key) for key in aspect.values]
+    for v, verdict in enumerate(cmp.verdicts):
+        refs += [(("verdicts", v, "pick", i), ref) for i, ref in enumerate(verdict.pick)]
+    for path, ref in refs:
+        # A verdict may point past the pair ("neither: use PyTorch"); a column may not.
+        allowed = set(cmp.frameworks) if path[0] == "aspects" else fw_ids
+        if ref not in allowed:
+            problems.append(Problem(file, doc.line_of(path), dotted(path), "비교 대상이 아닌 프레임워크입니다" if ref in fw_ids else "없는 프레임워크를 가리킵니다", repr(ref), f"다음 중 하나: {', '.join(sorted(allowed))}"))
+    return problems
+
+
+def check_glossary(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
+    glossary: Glossary = item.obj
+    problems = _check_sources_and_dates(item, shared_ids, today)
+    seen: set[str] = set()
+    for t, term in enumerate(glossary.terms):
+        if term.id in seen:
+            problems.append(Problem(item.file, item.doc.line_of(("terms", t, "id")), f"terms[{t}].id", "용어 id가 겹칩니다", repr(term.id), "고유한 id"))
+        seen.add(term.id)
+        for i, ref in enumerate(term.frameworks):
+            if ref not in fw_ids:
+                path = ("terms", t, "frameworks", i)
+                problems.append(Problem(item.file, item.doc.line_of(path), dotted(path), "없는 프레임워크를 가리킵니다", repr(ref), "data/frameworks/ 에 있는 id"))
+    return problems
