@@ -9,7 +9,8 @@ from pathlib import Path
 
 from conftest import ROOT
 from dlkb.catalog import load_catalog
-from dlkb.export import CSV_COLUMNS, FORMAT_VERSION
+from dlkb.export import FORMAT_VERSION
+from dlkb.fields import fields_for
 
 CATALOG = load_catalog(ROOT / "data")
 
@@ -34,7 +35,7 @@ def test_csv_opens_in_korean_excel_and_matches(site: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert list(rows[0]) == [name for name, _ in CSV_COLUMNS]
+    assert list(rows[0]) == [f.key for f in fields_for("csv")]
     assert [r["id"] for r in rows] == list(CATALOG.frameworks)
     for row in rows:
         fw = CATALOG.frameworks[row["id"]]

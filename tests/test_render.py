@@ -71,7 +71,7 @@ def test_record_text_comes_out_literally_and_inert(tmp_path: Path) -> None:
         assert "**굵게**" in html
         assert "&lt;!-- 주석 --&gt;" in html
     framework = (site / "frameworks/alpha/index.html").read_text(encoding="utf-8")
-    assert 'href="https://alpha.example.org/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" rel="noopener"' in framework
+    assert 'href="https://alpha.example.org/?q=&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" rel="noopener"' in framework
 
 
 def test_a_new_record_appears_everywhere(tmp_path: Path) -> None:

@@ -1,19 +1,23 @@
 """Static SVG pictures made at build time: the timeline and the lineage graph.
 
-Plain strings, escaped text, classes instead of colours (the site's CSS colours them for the
-light and the dark scheme), and a fixed scale so text keeps its size on a phone: the figure
-scrolls sideways inside its box instead of shrinking. Each picture has a title and a
-description; the pages also give the same facts as a table or a list.
+Python decides the geometry (rows, columns, coordinates, curves); the markup is in the
+autoescaped templates `timeline.svg.j2` and `lineage.svg.j2`. Classes instead of colours (the
+site's CSS colours them for the light and the dark scheme), and a fixed scale so text keeps its
+size on a phone: the figure scrolls sideways inside its box instead of shrinking. Each picture
+has a title and a description; the pages also give the same facts as a table or a list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
+
+from jinja2 import Environment
+from markupsafe import Markup
 
 from dlkb import labels
 from dlkb.model import Framework
+from dlkb.vocab import SUCCESSOR_LABEL, Relation
 
 ROW = 28
 YEAR_PX = 44
@@ -30,12 +34,26 @@ def _fraction(value: int | dt.date) -> float:
 
 def _end(fw: Framework, today: dt.date) -> int | dt.date:
     """Where a framework's bar stops: today while it lives, else when it stopped."""
-    if fw.status in ("active", "maintenance"):
+    if fw.status.alive:
         return today
-    return fw.status_since or fw.latest_release.date
+    return fw.status_since or (fw.latest.date if fw.latest else fw.first_release)
 
 
-def timeline_svg(frameworks: list[Framework], today: dt.date) -> str:
+def _one_line(svg: str) -> Markup:
+    """The picture as one line: inside a Markdown page a blank line would end the HTML block."""
+    return Markup("".join(line.strip() for line in svg.splitlines()))
+
+
+@dataclass(frozen=True)
+class Bar:
+    fw: Framework
+    y: int
+    x0: float
+    width: float
+    release_x: float | None  # the dot of the latest release, if it is known
+
+
+def timeline_svg(env: Environment, frameworks: list[Framework], today: dt.date) -> Markup:
     rows = sorted(frameworks, key=lambda f: (_fraction(f.first_release), f.name.lower()))
     start = min(labels.year_of(f.first_release) for f in rows)
     end = today.year + 1
@@ -45,37 +63,13 @@ def timeline_svg(frameworks: list[Framework], today: dt.date) -> str:
     def x(value: float) -> float:
         return round(LABEL_W + (value - start) * YEAR_PX, 1)
 
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="dlkb-svg dlkb-timeline" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="timeline-title timeline-desc">',
-        '<title id="timeline-title">딥러닝 프레임워크 연표</title>',
-        f'<desc id="timeline-desc">프레임워크 {len(rows)}개가 첫 공개 릴리스부터 지금(또는 개발이 멈춘 때)까지 '
-        "가로 막대로 그려져 있고, 점은 최신 릴리스입니다. 같은 내용이 아래 표에 있습니다.</desc>",
-    ]
-    for year in range(start, end + 1):
-        gx = x(year)
-        out.append(f'<line class="tl-grid" x1="{gx}" y1="{TOP - 6}" x2="{gx}" y2="{height - 4}"/>')
-        if (year - start) % 2 == 0 or year == end:
-            out.append(f'<text class="tl-year" x="{gx}" y="{TOP - 12}" text-anchor="middle">{year}</text>')
+    bars = []
     for i, fw in enumerate(rows):
-        y = TOP + i * ROW
         x0, x1 = x(_fraction(fw.first_release)), x(_fraction(_end(fw, today)))
-        status = escape(fw.status)
-        # Labels are text, not links: Material's instant navigation cannot rewrite SVG <a>
-        # elements; the table under the picture links every framework.
-        out.append(f'<text class="tl-label" x="{LABEL_W - 8}" y="{y + 18}" text-anchor="end">{escape(fw.name)}</text>')
-        out.append(
-            f'<rect class="tl-bar tl-bar--{status}" x="{x0}" y="{y + 7}" width="{max(x1 - x0, 3)}" height="14" rx="3">'
-            f"<title>{escape(fw.name)}: {labels.kdate(fw.first_release)} ~ "
-            f"{labels.STATUS[fw.status]}</title></rect>"
-        )
-        lx = x(_fraction(fw.latest_release.date))
-        out.append(
-            f'<circle class="tl-release" cx="{lx}" cy="{y + 14}" r="4"><title>최신 릴리스 '
-            f"{escape(fw.latest_release.version)} ({labels.kdate(fw.latest_release.date)})</title></circle>"
-        )
-    out.append("</svg>")
-    return "".join(out)
+        bars.append(Bar(fw, TOP + i * ROW, x0, max(x1 - x0, 3), x(_fraction(fw.latest.date)) if fw.latest else None))
+    years = [(year, x(year), (year - start) % 2 == 0 or year == end) for year in range(start, end + 1)]
+    return _one_line(env.get_template("timeline.svg.j2").render(
+        width=width, height=height, top=TOP, label_x=LABEL_W - 8, years=years, bars=bars))
 
 
 @dataclass(frozen=True)
@@ -84,9 +78,17 @@ class Edge:
 
     source: str  # record id or outside name
     target: str
-    relation: str
+    relation: Relation | None  # None: drawn from `successor`
     source_is_record: bool
     target_is_record: bool
+
+    @property
+    def label(self) -> str:
+        return self.relation.label if self.relation else SUCCESSOR_LABEL
+
+    @property
+    def css(self) -> str:
+        return self.relation.css if self.relation else "successor"
 
 
 def lineage_edges(frameworks: list[Framework]) -> list[Edge]:
@@ -95,12 +97,12 @@ def lineage_edges(frameworks: list[Framework]) -> list[Edge]:
     for fw in frameworks:
         for ln in fw.lineage:
             other = ln.id or ln.name or ""
-            if ln.relation == "merged_into":
+            if ln.relation is Relation.MERGED_INTO:
                 edges.append(Edge(fw.id, other, ln.relation, True, other in ids))
             else:
                 edges.append(Edge(other, fw.id, ln.relation, other in ids, True))
         if fw.successor and not any(e.source == fw.id and e.target == fw.successor for e in edges):
-            edges.append(Edge(fw.id, fw.successor, "successor", True, True))
+            edges.append(Edge(fw.id, fw.successor, None, True, True))
     return edges
 
 
@@ -132,7 +134,28 @@ def _layers(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
 NODE_W, NODE_H, COL_W, ROW_H = 150, 30, 200, 44
 
 
-def lineage_svg(frameworks: list[Framework], edges: list[Edge]) -> str:
+@dataclass(frozen=True)
+class Node:
+    x: int
+    y: int
+    text: str  # shortened to fit the box; the list under the picture has the full name
+    is_record: bool
+
+
+@dataclass(frozen=True)
+class Curve:
+    edge: Edge
+    d: str  # the SVG path
+    source_name: str
+    target_name: str
+
+
+def _short(name: str) -> str:
+    """A box holds about 18 characters at this size."""
+    return name if len(name) <= 18 else name[:17] + "…"
+
+
+def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]) -> Markup:
     names = {fw.id: fw.name for fw in frameworks}
     nodes = sorted({fw.id for fw in frameworks} | {e.source for e in edges} | {e.target for e in edges})
     layer = _layers(nodes, edges)
@@ -150,42 +173,17 @@ def lineage_svg(frameworks: list[Framework], edges: list[Edge]) -> str:
             columns[c].sort(key=lambda n: (centre(n), names.get(n, n).lower()))
         row.update({n: i for i, n in enumerate(columns[c])})
     pos = {n: (10 + c * COL_W, 40 + r * ROW_H) for c, col in columns.items() for r, n in enumerate(col)}
-    width = 10 + len(columns) * COL_W
-    height = 40 + max(len(col) for col in columns.values()) * ROW_H + 10
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="dlkb-svg dlkb-lineage" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="lineage-title lineage-desc">',
-        '<title id="lineage-title">딥러닝 프레임워크 계보</title>',
-        f'<desc id="lineage-desc">프레임워크와 관련 프로젝트 {len(nodes)}개, 관계 {len(edges)}개. 화살표는 먼저 나온 '
-        "프로젝트에서 그것을 이어받거나 그 위에서 동작하는 프로젝트로 향합니다. 같은 내용이 아래 목록에 있습니다.</desc>",
-        '<defs><marker id="lineage-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ln-arrowhead"/></marker></defs>',
-    ]
-    for c in columns:
-        out.append(f'<text class="ln-col" x="{10 + c * COL_W}" y="22">{"뿌리" if c == 0 else f"{c}단계"}</text>')
+    curves = []
     for e in edges:
         (sx, sy), (tx, ty) = pos[e.source], pos[e.target]
         x1, y1, x2, y2 = sx + NODE_W, sy + NODE_H / 2, tx, ty + NODE_H / 2
         if tx <= sx:  # same column or backwards: loop around the right side
             x2, mid = tx + NODE_W, max(sx, tx) + NODE_W + 30
-            d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
         else:
             mid = (x1 + x2) / 2
-            d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
-        label = labels.RELATION.get(e.relation, "뒤를 이음")
-        out.append(
-            f'<path class="ln-edge ln-edge--{escape(e.relation)}" d="{d}" marker-end="url(#lineage-arrow)">'
-            f"<title>{escape(names.get(e.source, e.source))} → {escape(names.get(e.target, e.target))}: {label}</title></path>"
-        )
-    for n, (nx, ny) in pos.items():
-        full = names.get(n, n)
-        # A box holds about 18 characters at this size; a longer outside name is shortened
-        # here and given in full in the list under the picture.
-        text = escape(full if len(full) <= 18 else full[:17] + "…")
-        box = (
-            f'<rect class="ln-node{"" if n in names else " ln-node--external"}" x="{nx}" y="{ny}" width="{NODE_W}" '
-            f'height="{NODE_H}" rx="6"/><text class="ln-label" x="{nx + NODE_W / 2}" y="{ny + 20}" text-anchor="middle">{text}</text>'
-        )
-        out.append(box)
-    out.append("</svg>")
-    return "".join(out)
+        d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
+        curves.append(Curve(e, d, names.get(e.source, e.source), names.get(e.target, e.target)))
+    boxes = [Node(x, y, _short(names.get(n, n)), n in names) for n, (x, y) in pos.items()]
+    return _one_line(env.get_template("lineage.svg.j2").render(
+        width=10 + len(columns) * COL_W, height=40 + max(len(col) for col in columns.values()) * ROW_H + 10,
+        columns=[(10 + c * COL_W, c) for c in columns], curves=curves, nodes=boxes, node_w=NODE_W, node_h=NODE_H))

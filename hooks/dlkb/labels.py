@@ -1,87 +1,13 @@
-"""Korean labels for the record's vocabularies: one place, so every page says the same words."""
+"""Korean wording shared by every page: dates, licence summaries, and the build day.
+
+The labels of vocabulary values live with the values (`vocab.py`); field labels live with
+the fields (`title` in `model.py`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-
-KIND = {
-    "engine": "딥러닝 엔진",
-    "high_level_api": "고수준 API",
-    "automl": "로우코드 AutoML 라이브러리",
-    "spark_library": "Spark 기반 라이브러리",
-}
-
-STATUS = {
-    "active": "활발히 개발 중",
-    "maintenance": "유지보수만",
-    "discontinued": "개발 중단",
-    "archived": "보관됨(읽기 전용)",
-    "merged": "다른 프로젝트에 통합됨",
-}
-
-# Order used when sorting by status: the most alive first.
-STATUS_ORDER = {name: i for i, name in enumerate(STATUS)}
-
-SUPPORT = {
-    "yes": "지원",
-    "partial": "부분 지원",
-    "no": "미지원",
-    "external": "외부 도구로",
-    "n/a": "해당 없음",
-    "unknown": "확인 안 됨",
-}
-
-SUPPORT_ICON = {"yes": "●", "partial": "◐", "no": "○", "external": "◇", "n/a": "–", "unknown": "?"}
-
-GRAPH = {
-    "static": "정적 (정의 후 실행)",
-    "dynamic": "동적 (define-by-run)",
-    "both": "정적·동적 모두",
-    "n/a": "해당 없음",
-    "unknown": "확인 안 됨",
-}
-
-PATENT = {"yes": "명시적 특허 허여 있음", "no": "특허 조항 없음", "unknown": "확인 안 됨"}
-
-RELATION = {
-    "derived_from": "코드를 이어받음",
-    "inspired_by": "영향을 받음",
-    "builds_on": "위에서 동작",
-    "backend": "백엔드로 사용",
-    "merged_into": "통합됨",
-}
-
-# The same relation read from the other end (on the page of the framework pointed at).
-RELATION_REVERSE = {
-    "derived_from": "이 코드를 이어받음",
-    "inspired_by": "이 프레임워크의 영향을 받음",
-    "builds_on": "이 프레임워크 위에서 동작",
-    "backend": "이 프레임워크를 백엔드로 사용",
-    "merged_into": "이 프로젝트에 통합됨",
-}
-
-HARDWARE = {
-    "cpu": "CPU",
-    "cuda": "NVIDIA GPU (CUDA)",
-    "rocm": "AMD GPU (ROCm)",
-    "tpu": "Google TPU",
-    "apple": "Apple 실리콘 (Metal)",
-    "mobile": "모바일·엣지 기기",
-}
-
-DISTRIBUTED = {
-    "multi_gpu": "한 컴퓨터의 여러 GPU",
-    "multi_node": "여러 노드 분산 학습",
-    "data_parallel": "데이터 병렬",
-    "model_parallel": "모델 병렬",
-    "spark": "Apache Spark 위에서 학습",
-}
-
-DEPLOYMENT = {"serving": "서버 모델 서빙", "mobile": "모바일 앱 내장", "browser": "웹 브라우저 실행"}
-
-LANG = {"ko": "한국어", "en": "영어", "ja": "일본어", "zh": "중국어"}
-
 
 def kdate(value: int | dt.date | None) -> str:
     """2016 -> '2016년', date(2016, 10, 1) -> '2016년 10월 1일'."""

@@ -112,11 +112,11 @@ class Developer(Cited):
 
 
 class Links(Strict):
-    home: HttpUrl | None = Field(None, description="공식 홈페이지")
-    repo: HttpUrl | None = Field(None, description="소스 저장소")
-    docs: HttpUrl | None = Field(None, description="공식 문서")
-    docs_ko: HttpUrl | None = Field(None, description="한국어 문서(있다면)")
-    paper: HttpUrl | None = Field(None, description="대표 논문")
+    home: HttpUrl | None = Field(None, title="홈페이지", description="공식 홈페이지")
+    repo: HttpUrl | None = Field(None, title="저장소", description="소스 저장소")
+    docs: HttpUrl | None = Field(None, title="문서", description="공식 문서")
+    docs_ko: HttpUrl | None = Field(None, title="한국어 문서", description="한국어 문서(있다면)")
+    paper: HttpUrl | None = Field(None, title="논문", description="대표 논문")
 
 
 class LicenseChange(Cited):
@@ -202,12 +202,12 @@ class Framework(Strict):
     """One framework: the content of `data/frameworks/<id>.yaml`."""
 
     id: Id = Field(description="파일 이름과 같은 식별자(소문자, 숫자, -)")
-    name: Text = Field(description="공식 라틴 문자 표기")
+    name: Text = Field(title="이름", description="공식 라틴 문자 표기")
     name_ko: KoText = Field(title="한글 이름", description="한글 읽기")
     aliases: list[Text] = Field(default_factory=list, title="다른 이름", description="검색용 별칭(한글 읽기, 약어)")
     kind: Kind = Field(title="종류", description="engine, high_level_api, automl, spark_library")
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
-    links: Links = Field(description="공식 링크 모음")
+    links: Links = Field(title="링크", description="공식 링크 모음")
     developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
     first_release: YearOrDate = Field(title="첫 공개", description="첫 공개 릴리스(연도 또는 날짜)")
     first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")

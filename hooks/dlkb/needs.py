@@ -13,10 +13,11 @@ from typing import Callable
 
 from dlkb import labels
 from dlkb.catalog import Catalog
+from dlkb.fields import resolve
 from dlkb.model import Feature, Framework
+from dlkb.vocab import Kind, Relation, Status
 
 PERMISSIVE = {"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "Zlib", "BSL-1.0", "0BSD"}
-SUPPORTED = ("yes", "partial", "external")
 
 
 @dataclass(frozen=True)
@@ -36,19 +37,17 @@ class Need:
 
 def _feature_need(field: str, name: str) -> Callable[[Framework, Catalog], Verdict]:
     def check(fw: Framework, _catalog: Catalog) -> Verdict:
-        group, _, key = field.partition(".")
-        feature: Feature = getattr(getattr(fw, group), key) if key else getattr(fw, group)
-        value = labels.SUPPORT[feature.value]
-        ok = feature.value in SUPPORTED
-        reason = f"{name}: {value}" + (f" — {feature.note_ko}" if feature.note_ko else "")
+        feature: Feature = resolve(fw, field)
+        ok = feature.value.usable
+        reason = f"{name}: {feature.value.label}" + (f" — {feature.note_ko}" if feature.note_ko else "")
         return Verdict(ok, reason, field, list(feature.sources))
     return check
 
 
 def _maintained(fw: Framework, _c: Catalog) -> Verdict:
-    ok = fw.status in ("active", "maintenance")
+    ok = fw.status.alive
     since = f" ({labels.kdate(fw.status_since)}부터)" if fw.status_since else ""
-    return Verdict(ok, f"상태: {labels.STATUS[fw.status]}{since}", "status", list(fw.status_sources))
+    return Verdict(ok, f"상태: {fw.status.label}{since}", "status", list(fw.status_sources))
 
 
 def _permissive(fw: Framework, _c: Catalog) -> Verdict:
@@ -68,19 +67,20 @@ def _other_languages(fw: Framework, _c: Catalog) -> Verdict:
 
 
 def _dynamic(fw: Framework, _c: Catalog) -> Verdict:
-    ok = fw.graph.mode in ("dynamic", "both")
-    return Verdict(ok, f"계산 그래프: {labels.GRAPH[fw.graph.mode]}", "graph.mode", list(fw.graph.sources))
+    ok = fw.graph.mode.define_by_run
+    return Verdict(ok, f"계산 그래프: {fw.graph.mode.label}", "graph.mode", list(fw.graph.sources))
 
 
 def _beginner(fw: Framework, catalog: Catalog) -> Verdict:
     """Beginner-friendly here means: it is a high-level API, or an active one runs on it."""
-    if fw.kind in ("high_level_api", "automl"):
-        return Verdict(True, f"종류: {labels.KIND[fw.kind]}", "kind", [])
+    if fw.kind in (Kind.HIGH_LEVEL_API, Kind.AUTOML):
+        return Verdict(True, f"종류: {fw.kind.label}", "kind", [])
     for other in catalog.frameworks.values():
         for link in other.lineage:
-            if link.id == fw.id and link.relation in ("builds_on", "backend") and other.kind == "high_level_api" and other.status == "active":
+            if (link.id == fw.id and link.relation in (Relation.BUILDS_ON, Relation.BACKEND)
+                    and other.kind is Kind.HIGH_LEVEL_API and other.status is Status.ACTIVE):
                 return Verdict(True, f"이 위에서 동작하는 고수준 API: {other.name}", f"{other.id}: lineage", list(link.sources))
-    return Verdict(False, f"종류: {labels.KIND[fw.kind]}, 이 위에서 동작하는 활성 고수준 API 기록 없음", "kind, lineage", [])
+    return Verdict(False, f"종류: {fw.kind.label}, 이 위에서 동작하는 활성 고수준 API 기록 없음", "kind, lineage", [])
 
 
 NEEDS: list[Need] = [

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from dlkb.model import Feature, Framework, model_in
+from dlkb.vocab import Vocab
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ def _type_name(annotation: typing.Any) -> str:
         return f"매핑({_type_name(args[0])} → {_type_name(args[1])})"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "매핑"
+    if isinstance(annotation, type) and issubclass(annotation, Vocab):
+        return " | ".join(member.value for member in annotation)
     return {str: "글", int: "정수", bool: "true/false"}.get(annotation, getattr(annotation, "__name__", str(annotation))).replace("date", "날짜")
 
 

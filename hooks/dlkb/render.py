@@ -8,8 +8,10 @@ escaped once more for Markdown. Only http(s) URLs become links.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
+from typing import Any, Callable
 from html import escape
 from importlib import resources
 
@@ -18,10 +20,14 @@ from markupsafe import Markup
 
 from dlkb import labels
 from dlkb.catalog import Catalog
-from dlkb.export import CSV_COLUMNS, FORMAT_VERSION
+from dlkb.export import FORMAT_VERSION
+from dlkb.fields import FieldView, release_text, fields_for
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
-from dlkb.model import Claim, Feature, Framework, Source
+from dlkb.model import Claim, Comparison, Feature, Framework, Glossary, Links, Source
 from dlkb.reference import field_rows
+from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, Relation, Status, Support, Vocab
+
+Owner = Framework | Comparison | Glossary
 
 # Python-Markdown's backslash escapes; '<', '>' and '&' are already HTML entities by then.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -32,12 +38,9 @@ def md_text(value: object) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", escape(str(value), quote=False)))
 
 
-def link(url: str | None, text: object | None = None) -> Markup:
-    """An external link, only for http(s) URLs; anything else stays plain, escaped text."""
-    label = escape(str(text if text is not None else url or ""))
-    if url and re.match(r"^https?://", url):
-        return Markup(f'<a href="{escape(url)}" rel="noopener">{label}</a>')
-    return Markup(label)
+def is_http_url(value: object) -> bool:
+    """Only http(s) URLs become links; anything else stays plain, escaped text."""
+    return isinstance(value, str) and re.match(r"^https?://", value) is not None
 
 
 def _template_source(name: str) -> str:
@@ -54,7 +57,8 @@ def make_env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso)
-    env.globals.update(link=link, L=labels)
+    env.tests["http_url"] = is_http_url
+    env.globals.update(Status=Status, Support=Support, Relation=Relation, SUCCESSOR_LABEL=SUCCESSOR_LABEL)
     return env
 
 
@@ -69,25 +73,21 @@ class Cite:
 class Citations:
     """Numbers the sources a page cites, in the order of first citation."""
 
-    def __init__(self, catalog: Catalog, owner, page: str = ""):
+    def __init__(self, catalog: Catalog, owner: Owner, marks: Callable[[str, list[Cite]], Markup], page: str = ""):
         # `page` is where the numbered source list lives when it is not this page
-        self.catalog, self.owner, self.page = catalog, owner, page
+        self.catalog, self.owner, self.marks, self.page = catalog, owner, marks, page
         self.order: dict[str, Cite] = {}
 
     def __call__(self, ids: list[str]) -> Markup:
-        """The inline reference marks for a list of source ids."""
-        marks = []
+        """The inline reference marks for a list of source ids (macros.j2: cite_marks)."""
         for source_id in ids:
             if source_id not in self.order:
-                src = self.catalog.source(self.owner, source_id)
-                self.order[source_id] = Cite(len(self.order) + 1, src)
-            n = self.order[source_id].number
-            marks.append(f'<a class="dlkb-cite" href="{self.page}#src-{escape(source_id)}" title="출처 {n}">[{n}]</a>')
-        return Markup("<sup>" + "".join(marks) + "</sup>") if marks else Markup("")
+                self.order[source_id] = Cite(len(self.order) + 1, self.catalog.source(self.owner, source_id))
+        return self.marks(self.page, [self.order[source_id] for source_id in ids])
 
     def linked_from(self, page: str) -> "Citations":
         """The same numbering, for marks on another page that point at this page's list."""
-        other = Citations(self.catalog, self.owner, page)
+        other = Citations(self.catalog, self.owner, self.marks, page)
         other.order = self.order
         return other
 
@@ -99,19 +99,6 @@ class Citations:
         return sorted(self.order.values(), key=lambda c: c.number)
 
 
-def support_cell(feature: Feature, cite: Citations) -> Markup:
-    """A support value as an icon and a Korean word, with its note and sources."""
-    parts = [
-        f'<span class="dlkb-support dlkb-support--{escape(feature.value.replace("/", ""))}">'
-        f'<span aria-hidden="true">{labels.SUPPORT_ICON[feature.value]}</span> {labels.SUPPORT[feature.value]}</span>'
-    ]
-    if feature.tools:
-        parts.append(f'<span class="dlkb-tools">{escape(", ".join(feature.tools))}</span>')
-    if feature.note_ko:
-        parts.append(f'<span class="dlkb-note">{escape(feature.note_ko)}</span>')
-    return Markup(" ".join(parts)) + cite(feature.sources)
-
-
 @dataclass
 class Page:
     """A generated page: where it goes, its Markdown, and the data file its edit button opens."""
@@ -121,50 +108,115 @@ class Page:
     edit_path: str | None = None
 
 
-def _url_root(path: str) -> str:
-    """'frameworks/x.md' -> '../../': the way back to the site root from that page's URL."""
-    parts = path[:-3].split("/")
-    depth = len(parts) - (1 if parts[-1] == "index" else 0)
-    return "../" * depth
+# The generated pages that are not per framework or per comparison: path, template, nav title.
+# Their paths are declared here once; the nav, the page list and the staged site read them.
+SECTION_PAGES = {
+    "matrix": ("compare/matrix.md", "matrix.md.j2", "기능 비교표"),
+    "pros-cons": ("compare/pros-cons.md", "pros_cons.md.j2", "장점과 단점"),
+    "licenses": ("compare/licenses.md", "licenses.md.j2", "라이선스"),
+    "timeline": ("compare/timeline.md", "timeline.md.j2", "연표"),
+    "lineage": ("compare/lineage.md", "lineage.md.j2", "계보"),
+}
+HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
+GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
+COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
+
+
+def framework_page(fw_id: str) -> str:
+    return f"frameworks/{fw_id}.md"
+
+
+def comparison_page(cmp_id: str) -> str:
+    return f"compare/{cmp_id}.md"
+
+
+def pairs(a: list[Claim], b: list[Claim]) -> list[tuple[Claim | None, Claim | None]]:
+    """Two columns side by side, the shorter one padded (pros beside cons)."""
+    return list(itertools.zip_longest(a, b))
+
+
+def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, Any]:
+    marks = env.get_template("macros.j2").module.cite_marks  # type: ignore[attr-defined]
+    return dict(
+        frameworks=list(catalog.frameworks.values()), catalog=catalog, today=today, pairs=pairs,
+        citations=lambda owner: Citations(catalog, owner, marks),  # a fresh numbering per page
+        fields={view: fields_for(view) for view in ("facts", "features", "deployment", "matrix")},
+        link_fields=[(name, info.title) for name, info in Links.model_fields.items()],
+        latest_text=lambda fw: release_text(fw.latest_release, fw),
+    )
 
 
 def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     """Every generated page of the site."""
     env = make_env()
-    frameworks = list(catalog.frameworks.values())
-    citations = lambda owner: Citations(catalog, owner)  # noqa: E731 - a fresh numbering per page
-    common = dict(frameworks=frameworks, catalog=catalog, today=today, claim=claim_cell, citations=citations)
+    common = _context(catalog, today, env)
+    frameworks: list[Framework] = common["frameworks"]
 
-    def page(path: str, template: str, edit: str | None = None, **extra) -> Page:
-        text = env.get_template(template).render(**common, root=_url_root(path), **extra)
-        return Page(path, text, edit)
+    def page(path: str, template: str, edit: str | None = None, **extra: Any) -> Page:
+        return Page(path, env.get_template(template).render(**common, **extra), edit)
 
     pages = []
     framework_cites: dict[str, Citations] = {}
     for fw in frameworks:
-        cite = framework_cites[fw.id] = citations(fw)
-        pages.append(page(f"frameworks/{fw.id}.md", "framework.md.j2", catalog.files[fw.id], fw=fw, cite=cite,
-                          support=lambda f, cite=cite: support_cell(f, cite), incoming=_incoming(catalog, fw.id)))
+        cite = framework_cites[fw.id] = common["citations"](fw)
+        pages.append(page(framework_page(fw.id), "framework.md.j2", catalog.files[fw.id], fw=fw, cite=cite,
+                          incoming=_incoming(catalog, fw.id)))
     # Other pages cite a framework's facts with the numbers of that framework's source list.
     common["framework_cite"] = lambda fw: framework_cites[fw.id].linked_from(f"../../frameworks/{fw.id}/")
     edges = lineage_edges(frameworks)
-    pages += [
-        page("index.md", "home.md.j2", last_verified=max(f.last_verified for f in frameworks)),
-        page("frameworks/index.md", "frameworks.md.j2"),
-        page("compare/matrix.md", "matrix.md.j2"),
-        page("compare/pros-cons.md", "pros_cons.md.j2"),
-        page("compare/licenses.md", "licenses.md.j2", license_info=labels.license_info, by_license=_by_license(frameworks)),
-        page("compare/timeline.md", "timeline.md.j2", svg=Markup(timeline_svg(frameworks, today)),
-             by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
-        page("compare/lineage.md", "lineage.md.j2", svg=Markup(lineage_svg(frameworks, edges)), edges=edges),
-        page("contributing.md", "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature)),
-        page("data.md", "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[name for name, _ in CSV_COLUMNS]),
-    ]
+    extra: dict[str, dict[str, Any]] = {
+        "matrix": dict(filters=matrix_filters(frameworks)),
+        "licenses": dict(license_info=labels.license_info, by_license=_by_license(frameworks)),
+        "timeline": dict(svg=timeline_svg(env, frameworks, today),
+                         by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
+        "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges),
+    }
+    pages.append(page(HOME, "home.md.j2", last_verified=max(f.last_verified for f in frameworks)))
+    pages.append(page(FRAMEWORK_LIST, "frameworks.md.j2"))
+    pages += [page(path, template, **extra.get(key, {})) for key, (path, template, _) in SECTION_PAGES.items()]
+    pages.append(page(CONTRIBUTING, "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature)))
+    pages.append(page(DATA, "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[f.key for f in fields_for("csv")]))
     for cmp in catalog.comparisons.values():
-        pages.append(page(f"compare/{cmp.id}.md", "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp, cite=citations(cmp)))
+        pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,
+                          cite=common["citations"](cmp)))
     if catalog.glossary:
-        pages.append(page("glossary.md", "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
+        pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
     return pages
+
+
+@dataclass(frozen=True)
+class MatrixFilter:
+    """A filter above the matrix: a field, and its values present in the data with their labels."""
+
+    field: FieldView
+    options: list[tuple[str, str]]
+
+    @property
+    def key(self) -> str:
+        return self.field.key
+
+    @property
+    def label(self) -> str:
+        return self.field.label
+
+    def raw(self, fw: Framework) -> str:
+        return self.field.raw(fw)
+
+
+MATRIX_FILTERS = ("kind", "status", "license")
+
+
+def _option_label(value: Any) -> str:
+    return value.label if isinstance(value, Vocab) else str(value)
+
+
+def matrix_filters(frameworks: list[Framework]) -> list[MatrixFilter]:
+    found = []
+    for field in (f for f in fields_for("matrix") if f.key in MATRIX_FILTERS):
+        options = {field.raw(fw): (field.sort_key(fw), _option_label(field.value(fw))) for fw in frameworks}
+        ordered = sorted(options.items(), key=lambda kv: kv[1])
+        found.append(MatrixFilter(field, [(value, label) for value, (_, label) in ordered]))
+    return found
 
 
 def _by_license(frameworks: list[Framework]) -> list[tuple[str, list[Framework]]]:
@@ -174,54 +226,30 @@ def _by_license(frameworks: list[Framework]) -> list[tuple[str, list[Framework]]
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
-def claim_cell(claim: Claim, cite: Citations) -> Markup:
-    """One dated claim; an outdated one is marked and followed by what is true now."""
-    when = f'<time datetime="{labels.iso(claim.as_of)}">{labels.kdate(claim.as_of)}</time>'
-    out = f'<p class="dlkb-claim">{escape(claim.text_ko)} <span class="dlkb-when">({when} 기준)</span>{cite(claim.sources)}</p>'
-    if claim.correction:
-        flag = "지금은 맞지 않습니다" if not claim.still_true else "덧붙임"
-        cls = "dlkb-outdated" if not claim.still_true else "dlkb-addendum"
-        c = claim.correction
-        out += (
-            f'<p class="{cls}"><strong>{flag}:</strong> {escape(c.text_ko)} '
-            f'<span class="dlkb-when">(<time datetime="{c.as_of.isoformat()}">{labels.kdate(c.as_of)}</time> 확인)</span>{cite(c.sources)}</p>'
-        )
-    return Markup(out)
-
-
 def _incoming(catalog: Catalog, target: str) -> list[tuple[Framework, str]]:
     """(framework, Korean relation) for every other record whose lineage points at `target`."""
     found = []
     for fw in catalog.frameworks.values():
         for link_ in fw.lineage:
             if link_.id == target:
-                found.append((fw, labels.RELATION_REVERSE[link_.relation]))
-        if fw.successor == target and not any(l.id == target and l.relation == "merged_into" for l in fw.lineage):
-            found.append((fw, "이 프로젝트가 뒤를 이음"))
+                found.append((fw, link_.relation.reverse))
+        if fw.successor == target and not any(ln.id == target and ln.relation is Relation.MERGED_INTO for ln in fw.lineage):
+            found.append((fw, SUCCESSOR_REVERSE))
     return found
 
 
 def nav(catalog: Catalog) -> list:
     """MkDocs `nav`: fixed sections, with every record and comparison listed from the data."""
     # MkDocs themes print nav titles as HTML (no autoescape), so record text is escaped here.
-    frameworks = [{escape(fw.name): f"frameworks/{fw.id}.md"} for fw in catalog.frameworks.values()]
-    pairs = [{escape(cmp.title_ko): f"compare/{cmp.id}.md"} for cmp in catalog.comparisons.values()]
+    frameworks = [{escape(fw.name): framework_page(fw.id)} for fw in catalog.frameworks.values()]
+    compared = [{escape(cmp.title_ko): comparison_page(cmp.id)} for cmp in catalog.comparisons.values()]
+    sections = [{title: path} for path, _, title in SECTION_PAGES.values()]
     return [
-        {"홈": "index.md"},
-        {"프레임워크": ["frameworks/index.md", *frameworks]},
-        {
-            "비교": [
-                "compare/index.md",
-                {"기능 비교표": "compare/matrix.md"},
-                {"장점과 단점": "compare/pros-cons.md"},
-                {"라이선스": "compare/licenses.md"},
-                {"연표": "compare/timeline.md"},
-                {"계보": "compare/lineage.md"},
-                *pairs,
-            ]
-        },
-        {"고르기 도우미": "guide/index.md"},
-        *([{"용어집": "glossary.md"}] if catalog.glossary else []),
-        {"데이터 내려받기": "data.md"},
-        {"기여하기": "contributing.md"},
+        {"홈": HOME},
+        {"프레임워크": [FRAMEWORK_LIST, *frameworks]},
+        {"비교": [COMPARE_INDEX, *sections, *compared]},
+        {"고르기 도우미": GUIDE},
+        *([{"용어집": GLOSSARY}] if catalog.glossary else []),
+        {"데이터 내려받기": DATA},
+        {"기여하기": CONTRIBUTING},
     ]
