@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from importlib import resources
 from pathlib import Path
 
 from dlkb.catalog import load_catalog
-from dlkb.model import ID_PATTERN
+from pydantic import TypeAdapter, ValidationError
+
+from dlkb.model import Id
 from dlkb.problems import CatalogError
-from dlkb.schema import write_schemas
+from dlkb.render import skeleton
+from dlkb.schema import stale_schemas, write_schemas
 
 
 def _project_root() -> Path:
@@ -34,20 +35,32 @@ def cmd_check(data: Path) -> int:
 
 
 def cmd_new(data: Path, framework_id: str) -> int:
-    if not re.match(ID_PATTERN, framework_id):
-        print(f"id는 소문자, 숫자, - 로만 씁니다 (입력: {framework_id!r}, 예: pytorch)", file=sys.stderr)
+    try:
+        TypeAdapter(Id).validate_python(framework_id)  # the same rule as `id` in every file
+    except ValidationError:
+        print(f"id는 소문자, 숫자, - 로만 쓰고 40자를 넘지 않습니다 (입력: {framework_id!r}, 예: pytorch)", file=sys.stderr)
         return 2
     target = data / "frameworks" / f"{framework_id}.yaml"
-    if target.exists():
+    if not target.parent.is_dir():
+        print(f"프레임워크 폴더가 없습니다: {target.parent} (저장소 폴더 안에서 실행하거나 --data 로 data 폴더를 알려 주세요)", file=sys.stderr)
+        return 1
+    try:
+        # "x": never through an existing name, a symlink (even a dangling one) included
+        with target.open("x", encoding="utf-8") as out:
+            out.write(skeleton(framework_id))
+    except FileExistsError:
         print(f"이미 있는 파일입니다: {target}", file=sys.stderr)
         return 1
-    skeleton = resources.files("dlkb").joinpath("templates/record.yaml.txt").read_text(encoding="utf-8")
-    target.write_text(skeleton.replace("__ID__", framework_id, 1), encoding="utf-8")
     print(f"{target} 를 만들었습니다. [필수] 항목을 채운 뒤 `dlkb check` 로 확인하세요.")
     return 0
 
 
-def cmd_schema(data: Path) -> int:
+def cmd_schema(data: Path, check: bool) -> int:
+    if check:
+        stale = stale_schemas(data / "schema")
+        for path in stale:
+            print(f"모델과 다릅니다: {path} (`dlkb schema`로 다시 만드세요)", file=sys.stderr)
+        return 1 if stale else 0
     for path in write_schemas(data / "schema"):
         print(f"썼습니다: {path}")
     return 0
@@ -60,14 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="모든 레코드를 검사하고 문제를 모두 보여 줍니다")
     new = sub.add_parser("new", help="주석이 달린 새 레코드 뼈대를 만듭니다")
     new.add_argument("id", help="새 프레임워크의 id (파일 이름이 됩니다)")
-    sub.add_parser("schema", help="data/schema/ 의 JSON Schema를 다시 만듭니다")
+    schema = sub.add_parser("schema", help="data/schema/ 의 JSON Schema를 다시 만듭니다")
+    schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
     args = parser.parse_args(argv)
     data = args.data or _project_root() / "data"
     if args.command == "check":
         return cmd_check(data)
     if args.command == "new":
         return cmd_new(data, args.id)
-    return cmd_schema(data)
+    return cmd_schema(data, args.check)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Field names and shapes are a contract: pages, exports, the JSON Schema and later audits read
 them. Every model forbids unknown keys so that a typo in a YAML file is an error, not a
-silently ignored line. Cross-record rules (references, dates in order) live in `validate.py`.
+silently ignored line. Rules a type cannot say live in `rules.py`; rules across files in `checks.py`.
 """
 
 from __future__ import annotations

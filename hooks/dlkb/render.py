@@ -25,7 +25,7 @@ from dlkb.fields import FieldView, release_text, fields_for
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.model import Claim, Comparison, Feature, Framework, Glossary, Links, Source
 from dlkb.reference import field_rows
-from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, Relation, Status, Support, Vocab
+from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
 Owner = Framework | Comparison | Glossary
 
@@ -253,3 +253,11 @@ def nav(catalog: Catalog) -> list:
         {"데이터 내려받기": DATA},
         {"기여하기": CONTRIBUTING},
     ]
+
+
+def skeleton(framework_id: str) -> str:
+    """The commented YAML file `dlkb new` writes; the vocabularies listed come from vocab.py.
+    YAML, not HTML: rendered without autoescape (the id is already checked against `Id`)."""
+    env = Environment(loader=FunctionLoader(_template_source), undefined=StrictUndefined, keep_trailing_newline=True)
+    return env.get_template("record.yaml.j2").render(
+        id=framework_id, Kind=Kind, Status=Status, Relation=Relation, Patent=Patent, GraphMode=GraphMode, Support=Support)

@@ -33,3 +33,13 @@ def write_schemas(schema_dir: Path) -> list[Path]:
         path.write_text(render_schema(cls), encoding="utf-8")
         written.append(path)
     return written
+
+
+def stale_schemas(schema_dir: Path) -> list[Path]:
+    """The schema files that are missing or differ from what the models give now."""
+    stale = []
+    for name, cls in SCHEMAS.items():
+        path = schema_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != render_schema(cls):
+            stale.append(path)
+    return stale
