@@ -10,15 +10,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-
 from dlkb.errorpage import error_banner, error_page
 from dlkb.export import downloads
 from dlkb.labels import build_date
 from dlkb.live import LIVE
 from dlkb.render import nav, render_pages
 from dlkb.safety import add_noopener
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 # Not under the "mkdocs" logger: under `mkdocs serve` the data error is reported, but must not
 # count as a build error, or strict mode would abort the build that shows it in the browser.

@@ -121,12 +121,11 @@ def _load_file(path: FsPath, cls: type[M], rel: str, problems: list[Problem]) ->
     try:
         obj = cls.model_validate(doc.data)
     except ValidationError as err:
-        problems += translate_all(err.errors(), doc, rel, cls)
+        problems += translate_all([dict(e) for e in err.errors()], doc, rel, cls)
         return item
     broken = broken_rules(obj)
     problems += [
-        Problem(rel, doc.line_of(b.path), dotted(b.path), b.message, None if b.value is None else short(b.value), b.expected)
-        for b in broken
+        Problem(rel, doc.line_of(b.path), dotted(b.path), b.message, None if b.value is None else short(b.value), b.expected) for b in broken
     ]
     item.obj = obj  # the checks across files still run: every problem in one round
     return item

@@ -13,7 +13,7 @@ from pathlib import Path as FsPath
 from dlkb.model import Comparison, Framework, Glossary
 from dlkb.problems import Problem
 from dlkb.rules import walk
-from dlkb.yamlload import Loaded, Path, dotted
+from dlkb.yamlload import Loaded, Path
 
 
 def check_ids(items: list[Loaded]) -> list[Problem]:
@@ -25,9 +25,11 @@ def check_ids(items: list[Loaded]) -> list[Problem]:
             continue
         stem = FsPath(item.file).stem
         if item.obj.id != stem:
-            problems.append(Problem(item.file, item.doc.line_of(("id",)), "id", "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml 로)"))
+            problems.append(
+                item.problem(("id",), "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml 로)")
+            )
         if item.obj.id in seen:
-            problems.append(Problem(item.file, item.doc.line_of(("id",)), "id", "다른 파일과 id가 겹칩니다", repr(item.obj.id), f"고유한 id ({seen[item.obj.id]} 에서 이미 씀)"))
+            problems.append(item.problem(("id",), "다른 파일과 id가 겹칩니다", repr(item.obj.id), f"고유한 id ({seen[item.obj.id]} 에서 이미 씀)"))
         seen.setdefault(item.obj.id, item.file)
     return problems
 
@@ -39,7 +41,7 @@ def _check_sources_and_dates(item: Loaded, shared_ids: set[str], today: dt.date)
     own: set[str] = set()
     for i, src in enumerate(item.obj.sources):
         if src.id in own:
-            problems.append(Problem(item.file, item.doc.line_of(("sources", i, "id")), f"sources[{i}].id", "출처 id가 두 번 정의되었습니다", repr(src.id), "고유한 출처 id"))
+            problems.append(item.problem(("sources", i, "id"), "출처 id가 두 번 정의되었습니다", repr(src.id), "고유한 출처 id"))
         own.add(src.id)
     known = own | shared_ids
     for path, value in walk(item.obj):
@@ -47,11 +49,11 @@ def _check_sources_and_dates(item: Loaded, shared_ids: set[str], today: dt.date)
         if name.endswith("sources") and path[0] != "sources" and isinstance(value, list):
             for i, ref in enumerate(value):
                 if ref not in known:
-                    problems.append(Problem(item.file, item.doc.line_of(path + (i,)), dotted(path + (i,)), "정의되지 않은 출처 id입니다", repr(ref), "이 파일의 sources 또는 data/sources.yaml 에 있는 id"))
-        elif (isinstance(value, dt.date) and value > today) or (
-            isinstance(value, int) and not isinstance(value, bool) and value > today.year
-        ):
-            problems.append(Problem(item.file, item.doc.line_of(path), dotted(path), "미래의 날짜입니다", repr(str(value)), f"오늘({today.isoformat()}) 이전"))
+                    problems.append(
+                        item.problem(path + (i,), "정의되지 않은 출처 id입니다", repr(ref), "이 파일의 sources 또는 data/sources.yaml 에 있는 id")
+                    )
+        elif (isinstance(value, dt.date) and value > today) or (isinstance(value, int) and not isinstance(value, bool) and value > today.year):
+            problems.append(item.problem(path, "미래의 날짜입니다", repr(str(value)), f"오늘({today.isoformat()}) 이전"))
     return problems
 
 
@@ -64,16 +66,18 @@ def _before(a: int | dt.date, b: int | dt.date) -> bool:
 
 def check_framework(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
     fw: Framework = item.obj
-    doc, file = item.doc, item.file
     problems = _check_sources_and_dates(item, shared_ids, today)
     refs: list[tuple[Path, str]] = [(("successor",), fw.successor)] if fw.successor else []
     refs += [(("lineage", i, "id"), link.id) for i, link in enumerate(fw.lineage) if link.id]
     for path, ref in refs:
         if ref == fw.id:
-            problems.append(Problem(file, doc.line_of(path), dotted(path), "자기 자신을 가리킵니다", repr(ref), "다른 프레임워크의 id"))
+            problems.append(item.problem(path, "자기 자신을 가리킵니다", repr(ref), "다른 프레임워크의 id"))
         elif ref not in fw_ids:
-            problems.append(Problem(file, doc.line_of(path), dotted(path), "없는 프레임워크를 가리킵니다", repr(ref), f"data/frameworks/ 에 있는 id ({', '.join(sorted(fw_ids))})"))
-    order = [
+            problems.append(
+                item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), f"data/frameworks/ 에 있는 id ({', '.join(sorted(fw_ids))})")
+            )
+    # (path of the later date, the later date, name of the earlier one, the earlier date)
+    order: list[tuple[Path, int | dt.date | None, str, int | dt.date]] = [
         (("status_since",), fw.status_since, "first_release", fw.first_release),
     ]
     if fw.latest:
@@ -87,13 +91,12 @@ def check_framework(item: Loaded, fw_ids: set[str], shared_ids: set[str], today:
             order.append(((group, index, "correction", "as_of"), claim.correction.as_of, f"{group}[{index}].as_of", claim.as_of))
     for path, later, earlier_name, earlier in order:
         if later is not None and earlier is not None and not _before(earlier, later):
-            problems.append(Problem(file, doc.line_of(path), dotted(path), f"{earlier_name}보다 앞선 날짜입니다", repr(str(later)), f"{earlier_name}({earlier}) 이후"))
+            problems.append(item.problem(path, f"{earlier_name}보다 앞선 날짜입니다", repr(str(later)), f"{earlier_name}({earlier}) 이후"))
     return problems
 
 
 def check_comparison(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
     cmp: Comparison = item.obj
-    doc, file = item.doc, item.file
     problems = _check_sources_and_dates(item, shared_ids, today)
     refs: list[tuple[Path, str]] = [(("frameworks", i), ref) for i, ref in enumerate(cmp.frameworks)]
     for a, aspect in enumerate(cmp.aspects):
@@ -104,7 +107,14 @@ def check_comparison(item: Loaded, fw_ids: set[str], shared_ids: set[str], today
         # A verdict may point past the pair ("neither: use PyTorch"); a column may not.
         allowed = set(cmp.frameworks) if path[0] == "aspects" else fw_ids
         if ref not in allowed:
-            problems.append(Problem(file, doc.line_of(path), dotted(path), "비교 대상이 아닌 프레임워크입니다" if ref in fw_ids else "없는 프레임워크를 가리킵니다", repr(ref), f"다음 중 하나: {', '.join(sorted(allowed))}"))
+            problems.append(
+                item.problem(
+                    path,
+                    "비교 대상이 아닌 프레임워크입니다" if ref in fw_ids else "없는 프레임워크를 가리킵니다",
+                    repr(ref),
+                    f"다음 중 하나: {', '.join(sorted(allowed))}",
+                )
+            )
     return problems
 
 
@@ -114,10 +124,10 @@ def check_glossary(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: 
     seen: set[str] = set()
     for t, term in enumerate(glossary.terms):
         if term.id in seen:
-            problems.append(Problem(item.file, item.doc.line_of(("terms", t, "id")), f"terms[{t}].id", "용어 id가 겹칩니다", repr(term.id), "고유한 id"))
+            problems.append(item.problem(("terms", t, "id"), "용어 id가 겹칩니다", repr(term.id), "고유한 id"))
         seen.add(term.id)
         for i, ref in enumerate(term.frameworks):
             if ref not in fw_ids:
                 path = ("terms", t, "frameworks", i)
-                problems.append(Problem(item.file, item.doc.line_of(path), dotted(path), "없는 프레임워크를 가리킵니다", repr(ref), "data/frameworks/ 에 있는 id"))
+                problems.append(item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), "data/frameworks/ 에 있는 id"))
     return problems

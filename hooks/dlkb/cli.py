@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dlkb.catalog import load_catalog
 from pydantic import TypeAdapter, ValidationError
 
+from dlkb.catalog import load_catalog
 from dlkb.model import Id
 from dlkb.problems import CatalogError
 from dlkb.render import skeleton

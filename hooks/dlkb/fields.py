@@ -10,21 +10,21 @@ distribution or deployment key needs only the model, because those groups are ex
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from dlkb.labels import iso, kdate
 from dlkb.model import Cited, Deployment, Distributed, Feature, Framework, Hardware, Release
-from dlkb.vocab import Status, Vocab
+from dlkb.vocab import Status
 
 # Where a field appears: the framework page's fact box, its feature and deployment tables,
 # the matrix, the compare page, the CSV.
 View = Literal["facts", "features", "deployment", "matrix", "compare", "csv"]
 # How a value is shown; the templates have one macro for each (macros.j2: `value`).
-Show = Literal["text", "list", "vocab", "kind", "status", "date", "release", "license", "developers",
-               "successor", "feature", "graph", "links"]
+Show = Literal["text", "list", "vocab", "kind", "status", "date", "release", "license", "developers", "successor", "feature", "graph", "links"]
 
 
 def day_number(value: int | dt.date | None) -> int:
@@ -117,20 +117,42 @@ def release_text(release: Release | str, _fw: Framework) -> str:
 
 
 _TEXT: dict[str, Callable[[Any, Framework], str]] = {
-    "text": lambda v, _: str(v), "list": lambda v, _: ", ".join(v) or "—", "vocab": lambda v, _: v.label,
-    "kind": lambda v, _: v.label, "graph": lambda v, _: v.label, "status": _status_text,
-    "date": lambda v, _: kdate(v), "release": release_text, "license": lambda v, _: str(v),
-    "developers": lambda v, _: ", ".join(d.name for d in v), "successor": lambda v, _: v or "—",
+    "text": lambda v, _: str(v),
+    "list": lambda v, _: ", ".join(v) or "—",
+    "vocab": lambda v, _: v.label,
+    "kind": lambda v, _: v.label,
+    "graph": lambda v, _: v.label,
+    "status": _status_text,
+    "date": lambda v, _: kdate(v),
+    "release": release_text,
+    "license": lambda v, _: str(v),
+    "developers": lambda v, _: ", ".join(d.name for d in v),
+    "successor": lambda v, _: v or "—",
     "feature": lambda v, _: _feature_text(v),
 }
 _RAW: dict[str, Callable[[Any], str]] = {
-    "text": str, "list": "; ".join, "vocab": str, "kind": str, "graph": str, "status": str, "date": iso,
-    "license": str, "successor": lambda v: v or "", "feature": lambda v: str(v.value),
+    "text": str,
+    "list": "; ".join,
+    "vocab": str,
+    "kind": str,
+    "graph": str,
+    "status": str,
+    "date": iso,
+    "license": str,
+    "successor": lambda v: v or "",
+    "feature": lambda v: str(v.value),
 }
 _SORT: dict[str, Callable[[Any], int | str]] = {
-    "text": str, "list": ", ".join, "license": str, "vocab": lambda v: v.order, "kind": lambda v: v.order,
-    "graph": lambda v: v.order, "status": lambda v: v.order, "date": day_number,
-    "release": lambda v: day_number(v.date if isinstance(v, Release) else None), "feature": lambda v: v.value.order,
+    "text": str,
+    "list": ", ".join,
+    "license": str,
+    "vocab": lambda v: v.order,
+    "kind": lambda v: v.order,
+    "graph": lambda v: v.order,
+    "status": lambda v: v.order,
+    "date": day_number,
+    "release": lambda v: day_number(v.date if isinstance(v, Release) else None),
+    "feature": lambda v: v.value.order,
 }
 
 
@@ -142,7 +164,8 @@ def _features(group: str, model: type[BaseModel], *views: View) -> list[FieldVie
     """One field per Feature of a group (hardware.cpu, …), in the model's order."""
     return [
         FieldView(f"{group}_{name}", f"{group}.{name}", "feature", _views(*views))
-        for name, info in model.model_fields.items() if info.annotation is Feature
+        for name, info in model.model_fields.items()
+        if info.annotation is Feature
     ]
 
 

@@ -68,8 +68,7 @@ def timeline_svg(env: Environment, frameworks: list[Framework], today: dt.date) 
         x0, x1 = x(_fraction(fw.first_release)), x(_fraction(_end(fw, today)))
         bars.append(Bar(fw, TOP + i * ROW, x0, max(x1 - x0, 3), x(_fraction(fw.latest.date)) if fw.latest else None))
     years = [(year, x(year), (year - start) % 2 == 0 or year == end) for year in range(start, end + 1)]
-    return _one_line(env.get_template("timeline.svg.j2").render(
-        width=width, height=height, top=TOP, label_x=LABEL_W - 8, years=years, bars=bars))
+    return _one_line(env.get_template("timeline.svg.j2").render(width=width, height=height, top=TOP, label_x=LABEL_W - 8, years=years, bars=bars))
 
 
 @dataclass(frozen=True)
@@ -156,23 +155,29 @@ def _short(name: str) -> str:
 
 
 def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]) -> Markup:
-    names = {fw.id: fw.name for fw in frameworks}
+    names: dict[str, str] = {fw.id: fw.name for fw in frameworks}
+
+    def name(node: str) -> str:  # a record's name, or the outside project's own name
+        return names.get(node, node)
+
     nodes = sorted({fw.id for fw in frameworks} | {e.source for e in edges} | {e.target for e in edges})
     layer = _layers(nodes, edges)
     columns: dict[int, list[str]] = {}
-    for n in sorted(nodes, key=lambda n: names.get(n, n).lower()):
+    for n in sorted(nodes, key=lambda n: name(n).lower()):
         columns.setdefault(layer[n], []).append(n)
     # One barycentre pass: put each node near the average row of its parents, which removes
     # most crossings in a graph this sparse. Roots stay in name order.
     row: dict[str, float] = {}
     for c in sorted(columns):
         if c:
+
             def centre(n: str) -> float:
                 rows = [row[e.source] for e in edges if e.target == n and e.source in row]
                 return sum(rows) / len(rows) if rows else float("inf")
-            columns[c].sort(key=lambda n: (centre(n), names.get(n, n).lower()))
+
+            columns[c].sort(key=lambda n: (centre(n), name(n).lower()))
         row.update({n: i for i, n in enumerate(columns[c])})
-    pos = {n: (10 + c * COL_W, 40 + r * ROW_H) for c, col in columns.items() for r, n in enumerate(col)}
+    pos: dict[str, tuple[float, float]] = {n: (10 + c * COL_W, 40 + r * ROW_H) for c, col in columns.items() for r, n in enumerate(col)}
     curves = []
     for e in edges:
         (sx, sy), (tx, ty) = pos[e.source], pos[e.target]
@@ -182,8 +187,16 @@ def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]
         else:
             mid = (x1 + x2) / 2
         d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
-        curves.append(Curve(e, d, names.get(e.source, e.source), names.get(e.target, e.target)))
-    boxes = [Node(x, y, _short(names.get(n, n)), n in names) for n, (x, y) in pos.items()]
-    return _one_line(env.get_template("lineage.svg.j2").render(
-        width=10 + len(columns) * COL_W, height=40 + max(len(col) for col in columns.values()) * ROW_H + 10,
-        columns=[(10 + c * COL_W, c) for c in columns], curves=curves, nodes=boxes, node_w=NODE_W, node_h=NODE_H))
+        curves.append(Curve(e, d, name(e.source), name(e.target)))
+    boxes = [Node(int(x), int(y), _short(name(n)), n in names) for n, (x, y) in pos.items()]
+    return _one_line(
+        env.get_template("lineage.svg.j2").render(
+            width=10 + len(columns) * COL_W,
+            height=40 + max(len(col) for col in columns.values()) * ROW_H + 10,
+            columns=[(10 + c * COL_W, c) for c in columns],
+            curves=curves,
+            nodes=boxes,
+            node_w=NODE_W,
+            node_h=NODE_H,
+        )
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+
 def kdate(value: int | dt.date | None) -> str:
     """2016 -> '2016년', date(2016, 10, 1) -> '2016년 10월 1일'."""
     if value is None:
@@ -45,5 +46,5 @@ def build_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH when set, so that two builds of one commit match."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()

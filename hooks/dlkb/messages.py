@@ -38,6 +38,7 @@ _MESSAGES: dict[str, tuple[str, str | None]] = {
     "string_too_long": ("너무 깁니다", None),
 }
 
+
 def _model_at(cls: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     """The model class that validates the mapping at `loc` (list indexes are stepped over)."""
     for part in loc:
@@ -130,8 +131,8 @@ def translate(error: dict[str, Any], loc: Path, doc: Document, file: str, root: 
         present = _data_at(doc.data, loc[:-1])
         unused = [name for name in allowed if not isinstance(present, dict) or name not in present]
         close = difflib.get_close_matches(str(loc[-1]), unused, n=1, cutoff=0.5)
-        expected = f"혹시 '{close[0]}'? 쓸 수 있는 항목: {', '.join(allowed)}" if close else f"쓸 수 있는 항목: {', '.join(allowed)}"
-        return Problem(file, doc.line_of(loc), dotted(loc), "알 수 없는 항목입니다", None, expected)
+        options = f"쓸 수 있는 항목: {', '.join(allowed)}"
+        return Problem(file, doc.line_of(loc), dotted(loc), "알 수 없는 항목입니다", None, f"혹시 '{close[0]}'? {options}" if close else options)
     if kind in ("literal_error", "enum"):
         options = str(ctx.get("expected")).replace(" or ", ", ")
         return Problem(file, doc.line_of(loc), dotted(loc), "허용되지 않는 값입니다", shown, f"다음 중 하나: {options}")
@@ -152,5 +153,3 @@ def translate(error: dict[str, Any], loc: Path, doc: Document, file: str, root: 
 def short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-

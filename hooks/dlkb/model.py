@@ -234,7 +234,7 @@ class Framework(Strict):
     last_verified: dt.date = Field(title="마지막 확인", description="이 파일의 사실 전체를 마지막으로 확인한 날짜")
 
     @property
-    def latest(self) -> "Release | None":
+    def latest(self) -> Release | None:
         """The latest release, or None when it is unknown."""
         return self.latest_release if isinstance(self.latest_release, Release) else None
 

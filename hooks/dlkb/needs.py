@@ -8,8 +8,8 @@ or hides what was decided here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from dlkb import labels
 from dlkb.catalog import Catalog

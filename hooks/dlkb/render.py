@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
 from html import escape
 from importlib import resources
+from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
@@ -21,7 +22,7 @@ from markupsafe import Markup
 from dlkb import labels
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
-from dlkb.fields import FieldView, release_text, fields_for
+from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.model import Claim, Comparison, Feature, Framework, Glossary, Links, Source
 from dlkb.reference import field_rows
@@ -85,7 +86,7 @@ class Citations:
                 self.order[source_id] = Cite(len(self.order) + 1, self.catalog.source(self.owner, source_id))
         return self.marks(self.page, [self.order[source_id] for source_id in ids])
 
-    def linked_from(self, page: str) -> "Citations":
+    def linked_from(self, page: str) -> Citations:
         """The same numbering, for marks on another page that point at this page's list."""
         other = Citations(self.catalog, self.owner, self.marks, page)
         other.order = self.order

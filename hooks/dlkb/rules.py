@@ -9,8 +9,9 @@ YAML and type errors are turned into Korean in `messages.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -83,7 +84,12 @@ def _placeholder(path: Path, obj: Any) -> Iterator[Broken]:
 
 
 RULES: list[Callable[[Path, Any], Iterator[Broken]]] = [
-    _feature_sources, _claim, _lineage_target, _status, _comparison_pair, _placeholder,
+    _feature_sources,
+    _claim,
+    _lineage_target,
+    _status,
+    _comparison_pair,
+    _placeholder,
 ]
 
 

@@ -75,6 +75,10 @@ class Loaded:
     doc: Document
     obj: Any = None
 
+    def problem(self, path: Path, message: str, value: str | None = None, expected: str | None = None) -> Problem:
+        """A problem at `path` in this file, with the line the path starts on."""
+        return Problem(self.file, self.doc.line_of(path), dotted(path), message, value, expected)
+
 
 class _Stop(Exception):
     def __init__(self, problem: Problem):
@@ -170,6 +174,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq", path)
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
