@@ -20,7 +20,7 @@ from dlkb.messages import short, translate_all
 from dlkb.model import Comparison, Framework, Glossary, Source, SourceList
 from dlkb.problems import CatalogError, Problem
 from dlkb.rules import broken_rules
-from dlkb.yamlload import Loaded, dotted, load_text
+from dlkb.yamlload import Document, Loaded, dotted, load_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,13 +52,12 @@ class Catalog:
 def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     """Read and validate `data_dir`; raise `CatalogError` listing every problem."""
     today = today or dt.date.today()
-    root = data_dir.parent
     problems: list[Problem] = []
 
-    shared = _load_optional(data_dir / "sources.yaml", SourceList, root, problems)
-    glossary = _load_optional(data_dir / "glossary.yaml", Glossary, root, problems)
-    frameworks = _load_dir(data_dir / FRAMEWORKS_DIR, Framework, root, problems)
-    comparisons = _load_dir(data_dir / COMPARISONS_DIR, Comparison, root, problems)
+    shared = _load_optional(data_dir / "sources.yaml", SourceList, data_dir, problems)
+    glossary = _load_optional(data_dir / "glossary.yaml", Glossary, data_dir, problems)
+    frameworks = _load_dir(data_dir / FRAMEWORKS_DIR, Framework, data_dir, problems)
+    comparisons = _load_dir(data_dir / COMPARISONS_DIR, Comparison, data_dir, problems)
     if not frameworks and not any(p.file.startswith(f"{data_dir.name}/{FRAMEWORKS_DIR}") for p in problems):
         problems.append(Problem(f"{data_dir.name}/{FRAMEWORKS_DIR}", None, "", "프레임워크 파일이 하나도 없습니다", None, "<id>.yaml 파일 하나 이상"))
 
@@ -85,31 +84,64 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     )
 
 
-def _load_dir(directory: FsPath, cls: type[M], root: FsPath, problems: list[Problem]) -> list[Loaded]:
+def _load_dir(directory: FsPath, cls: type[M], data_dir: FsPath, problems: list[Problem]) -> list[Loaded]:
     """Load every `*.yaml` in `directory`; any other file name is reported, never skipped."""
     loaded: list[Loaded] = []
     if not directory.is_dir():
         return loaded
     for path in sorted(directory.iterdir()):
-        rel = path.relative_to(root).as_posix()
+        rel = path.relative_to(data_dir.parent).as_posix()
         if path.name.startswith("."):
             continue  # editor swap and lock files (.x.yaml.swp, .#x.yaml) come and go while typing
-        if path.is_dir() or path.suffix != ".yaml":
+        if path.suffix != ".yaml":
             problems.append(
                 Problem(rel, None, "", "이 폴더에는 .yaml 파일만 둘 수 있습니다", repr(path.name), f"{path.stem}.yaml 처럼 .yaml 로 끝나는 이름")
             )
             continue
-        loaded.append(_load_file(path, cls, rel, problems))
+        loaded.append(_load_file(path, cls, data_dir, problems))
     return loaded
 
 
-def _load_optional(path: FsPath, cls: type[M], root: FsPath, problems: list[Problem]) -> Loaded | None:
-    return _load_file(path, cls, path.relative_to(root).as_posix(), problems) if path.exists() else None
+def _load_optional(path: FsPath, cls: type[M], data_dir: FsPath, problems: list[Problem]) -> Loaded | None:
+    if not path.exists() and not path.is_symlink():
+        return None
+    return _load_file(path, cls, data_dir, problems)
 
 
-def _load_file(path: FsPath, cls: type[M], rel: str, problems: list[Problem]) -> Loaded:
+# A real file is a few tens of kilobytes; this stops a pasted dump before it is parsed.
+MAX_FILE_BYTES = 1_000_000
+
+
+def read_data_file(path: FsPath, rel: str, data_dir: FsPath) -> bytes | Problem:
+    """The bytes of a regular file inside the data folder, or the one problem that stops it.
+    Nothing outside the folder is ever read, so nothing outside can be echoed in a report."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(data_dir.resolve()):
+            return Problem(rel, None, "", "데이터 폴더 밖을 가리키는 심볼릭 링크입니다", None, "data/ 안의 일반 파일")
+        if not target.exists():
+            return Problem(rel, None, "", "가리키는 파일이 없는 심볼릭 링크입니다", None, "data/ 안의 일반 파일")
+    if path.is_dir():
+        return Problem(rel, None, "", "파일이 아니라 폴더입니다", None, "YAML 파일")
+    if not path.is_file():
+        return Problem(rel, None, "", "일반 파일이 아닙니다 (파이프나 장치 파일)", None, "YAML 파일")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(rel, None, "", f"파일이 너무 큽니다 ({size:,}바이트)", None, f"{MAX_FILE_BYTES:,}바이트 이하")
+        return path.read_bytes()
+    except OSError:
+        return Problem(rel, None, "", "파일을 읽을 수 없습니다 (권한을 확인하세요)", None, "읽을 수 있는 파일")
+
+
+def _load_file(path: FsPath, cls: type[M], data_dir: FsPath, problems: list[Problem]) -> Loaded:
     """Parse and validate one file; its problems go to `problems`, and `obj` stays None then."""
-    doc, found = load_text(path.read_bytes(), rel)
+    rel = path.relative_to(data_dir.parent).as_posix()
+    raw = read_data_file(path, rel, data_dir)
+    if isinstance(raw, Problem):
+        problems.append(raw)
+        return Loaded(rel, Document(None))
+    doc, found = load_text(raw, rel)
     problems += found
     item = Loaded(rel, doc)
     if doc.data is None or found:

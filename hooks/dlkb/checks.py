@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path as FsPath
 
 from dlkb.model import Comparison, Framework, Glossary
+from dlkb.pages import reserved_comparison_ids, reserved_framework_ids
 from dlkb.problems import Problem
 from dlkb.rules import walk
 from dlkb.yamlload import Loaded, Path
@@ -28,6 +29,10 @@ def check_ids(items: list[Loaded]) -> list[Problem]:
             problems.append(
                 item.problem(("id",), "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml 로)")
             )
+        reserved = reserved_framework_ids() if isinstance(item.obj, Framework) else reserved_comparison_ids()
+        if item.obj.id in reserved:
+            problems.append(item.problem(("id",), "사이트의 다른 페이지가 쓰는 이름이라 id로 쓸 수 없습니다", repr(item.obj.id),
+                                         f"다음이 아닌 id: {', '.join(sorted(reserved))}"))
         if item.obj.id in seen:
             problems.append(item.problem(("id",), "다른 파일과 id가 겹칩니다", repr(item.obj.id), f"고유한 id ({seen[item.obj.id]} 에서 이미 씀)"))
         seen.setdefault(item.obj.id, item.file)

@@ -36,6 +36,15 @@ def framework_json(record: dict) -> str:
     return _dumps({"format_version": FORMAT_VERSION, "framework": record})
 
 
+# A cell that starts with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…),
+# @SUM(…)); OWASP's advice is to make it text with a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def frameworks_csv(catalog: Catalog) -> bytes:
     """One row per framework. UTF-8 with a BOM and CRLF, which Korean Excel opens correctly."""
     buffer = io.StringIO()
@@ -43,7 +52,7 @@ def frameworks_csv(catalog: Catalog) -> bytes:
     columns = fields_for("csv")
     writer.writerow([f.key for f in columns])
     for fw in catalog.frameworks.values():
-        writer.writerow([f.raw(fw) for f in columns])
+        writer.writerow([csv_cell(f.raw(fw)) for f in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -20,13 +20,52 @@ from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=40)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-KoText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]
+
+# Far above any real value, so that a pasted megabyte is an error, not 70 MB of pages.
+LINE_MAX, PROSE_MAX = 300, 4000
+
+# Characters that change how text is shown or read: controls (a BEL or ESC pasted from a
+# terminal), bidirectional overrides that reorder what a reader sees, and Unicode line breaks.
+_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    match = _INVISIBLE.search(text)
+    if match:
+        raise ValueError(f"보이지 않는 제어 문자가 있습니다 ({match.group()!r})")
+    return text
+
+
+def _line(value: str) -> str:
+    """A name, title, version or tool: one line of text, as it is shown in a heading or a cell."""
+    if "\n" in value:
+        raise ValueError("한 줄로 적어야 합니다 (줄바꿈을 넣을 수 없습니다)")
+    if len(value) > LINE_MAX:
+        raise ValueError(f"너무 깁니다 ({len(value):,}자, 많아야 {LINE_MAX}자)")
+    return _visible(value)
+
+
+def _prose(value: str) -> str:
+    """Sentences: line breaks are spaces on the page, but a blank line would end the paragraph
+    (and the HTML block around it, letting Markdown syntax in), so there is none."""
+    if "\n\n" in value.replace("\r", "").replace(" ", ""):
+        raise ValueError("빈 줄을 넣을 수 없습니다 (한 문단으로 적어 주세요)")
+    if len(value) > PROSE_MAX:
+        raise ValueError(f"너무 깁니다 ({len(value):,}자, 많아야 {PROSE_MAX:,}자)")
+    return _visible(value)
+
+
+_strip = StringConstraints(strip_whitespace=True, min_length=1)
+_strip_ko = StringConstraints(strip_whitespace=True, min_length=2)
+Line = Annotated[str, _strip, AfterValidator(_line)]
+KoLine = Annotated[str, _strip_ko, AfterValidator(_line)]
+Text = Annotated[str, _strip, AfterValidator(_prose)]
+KoText = Annotated[str, _strip_ko, AfterValidator(_prose)]
 
 
 def _http_url(value: str) -> str:
-    """Only absolute http(s) URLs ever become links on the site."""
-    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$", value):
+    """Only absolute http(s) URLs ever become links on the site: no space or control anywhere."""
+    if not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?", value) or _INVISIBLE.search(value):
         raise ValueError("http:// 또는 https:// 로 시작하는 절대 URL이어야 합니다")
     return value
 
@@ -43,14 +82,40 @@ def _year_or_date(value: object) -> int | dt.date:
             raise ValueError("존재하지 않는 날짜입니다 (예: 2016-10-01)") from None
     elif isinstance(value, str) and re.fullmatch(r"\d{4}", value):
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1950 <= value <= 2100:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= FIRST_YEAR:
         return value
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    raise ValueError("연도(예: 2016) 또는 날짜(예: 2016-10-01)여야 합니다")
+        return _date_in_range(value)
+    raise ValueError(f"연도(예: 2016) 또는 날짜(예: 2016-10-01)여야 합니다 ({FIRST_YEAR}년부터)")
+
+
+# Deep learning software starts well after 1950; anything earlier is a typo (0001-01-01 would
+# make the timeline 89,000 px wide). Dates after today are refused in checks.py.
+FIRST_YEAR = 1950
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    if value.year < FIRST_YEAR:
+        raise ValueError(f"{FIRST_YEAR}년 이후의 날짜여야 합니다")
+    return value
+
+
+def _date(value: object) -> dt.date:
+    """A calendar day written as YYYY-MM-DD; a bare number is not a date (0 is not 1970-01-01)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("존재하지 않는 날짜입니다 (예: 2016-10-01)") from None
+    if isinstance(value, dt.datetime):
+        raise ValueError("시각 없이 날짜만 적어야 합니다 (YYYY-MM-DD, 예: 2016-10-01)")
+    if isinstance(value, dt.date):
+        return _date_in_range(value)
+    raise ValueError("날짜여야 합니다 (YYYY-MM-DD, 예: 2016-10-01)")
 
 
 YearOrDate = Annotated[int | dt.date, BeforeValidator(_year_or_date)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 def _spdx(value: str) -> str:
@@ -84,11 +149,11 @@ class Source(Strict):
 
     id: Id = Field(description="이 파일 안에서 고유한 출처 식별자(소문자, 숫자, -)")
     url: HttpUrl = Field(description="출처 주소(http 또는 https)")
-    title: Text = Field(description="출처 문서의 제목")
-    publisher: Text | None = Field(None, description="발행 주체(프로젝트, 회사, 블로그 등)")
+    title: Line = Field(description="출처 문서의 제목")
+    publisher: Line | None = Field(None, description="발행 주체(프로젝트, 회사, 블로그 등)")
     lang: Lang = Field(Lang.EN, description="출처 문서의 언어")
     published: YearOrDate | None = Field(None, description="출처가 작성된 날짜")
-    accessed: dt.date | None = Field(None, description="출처를 마지막으로 확인한 날짜")
+    accessed: Date | None = Field(None, description="출처를 마지막으로 확인한 날짜")
 
 
 class Cited(Strict):
@@ -102,13 +167,13 @@ Unknown = Literal["unknown"]
 
 
 class Release(Cited):
-    version: Text = Field(description="최신 릴리스 버전 문자열(예: 2.9.1)")
-    date: dt.date = Field(description="최신 릴리스 날짜")
+    version: Line = Field(description="최신 릴리스 버전 문자열(예: 2.9.1)")
+    date: Date = Field(description="최신 릴리스 날짜")
 
 
 class Developer(Cited):
-    name: Text = Field(description="개발 주체(회사, 연구실, 개인)")
-    role_ko: KoText | None = Field(None, description="역할(예: 최초 개발, 현재 관리)")
+    name: Line = Field(description="개발 주체(회사, 연구실, 개인)")
+    role_ko: KoLine | None = Field(None, description="역할(예: 최초 개발, 현재 관리)")
 
 
 class Links(Strict):
@@ -134,8 +199,8 @@ class License(Cited):
 
 
 class Languages(Cited):
-    core: list[Text] = Field(min_length=1, title="구현 언어", description="구현 언어")
-    apis: list[Text] = Field(min_length=1, title="API 언어", description="사용자가 쓰는 API 언어")
+    core: list[Line] = Field(min_length=1, title="구현 언어", description="구현 언어")
+    apis: list[Line] = Field(min_length=1, title="API 언어", description="사용자가 쓰는 API 언어")
 
 
 class Feature(Cited):
@@ -143,7 +208,7 @@ class Feature(Cited):
 
     value: Support = Field(description="yes, partial, no, external(외부 도구로), n/a, unknown")
     note_ko: KoText | None = Field(None, description="보충 설명")
-    tools: list[Text] = Field(default_factory=list, description="관련 도구나 API 이름")
+    tools: list[Line] = Field(default_factory=list, description="관련 도구나 API 이름")
 
 
 
@@ -173,20 +238,20 @@ class Deployment(Strict):
     serving: Feature = Field(title="서버 모델 서빙", description="서버에서 모델 서빙")
     mobile: Feature = Field(title="모바일 앱 내장", description="모바일 앱에 내장")
     browser: Feature = Field(title="웹 브라우저 실행", description="웹 브라우저에서 실행")
-    export_formats: list[Text] = Field(default_factory=list, title="내보내기 형식", description="내보내기 형식(ONNX 등)")
+    export_formats: list[Line] = Field(default_factory=list, title="내보내기 형식", description="내보내기 형식(ONNX 등)")
 
 
 class LineageLink(Cited):
     relation: Relation = Field(description="derived_from, inspired_by, builds_on, backend, merged_into")
     id: Id | None = Field(None, description="이 사이트에 있는 프레임워크의 id")
-    name: Text | None = Field(None, description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
+    name: Line | None = Field(None, description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
     note_ko: KoText | None = Field(None, description="관계에 대한 설명")
 
 
 
 class Correction(Cited):
     text_ko: KoText = Field(description="지금은 무엇이 사실인지")
-    as_of: dt.date = Field(description="이 정정을 확인한 날짜")
+    as_of: Date = Field(description="이 정정을 확인한 날짜")
 
 
 class Claim(Cited):
@@ -202,9 +267,9 @@ class Framework(Strict):
     """One framework: the content of `data/frameworks/<id>.yaml`."""
 
     id: Id = Field(description="파일 이름과 같은 식별자(소문자, 숫자, -)")
-    name: Text = Field(title="이름", description="공식 라틴 문자 표기")
-    name_ko: KoText = Field(title="한글 이름", description="한글 읽기")
-    aliases: list[Text] = Field(default_factory=list, title="다른 이름", description="검색용 별칭(한글 읽기, 약어)")
+    name: Line = Field(title="이름", description="공식 라틴 문자 표기")
+    name_ko: KoLine = Field(title="한글 이름", description="한글 읽기")
+    aliases: list[Line] = Field(default_factory=list, title="다른 이름", description="검색용 별칭(한글 읽기, 약어)")
     kind: Kind = Field(title="종류", description="engine, high_level_api, automl, spark_library")
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
     links: Links = Field(title="링크", description="공식 링크 모음")
@@ -231,7 +296,7 @@ class Framework(Strict):
     cons: list[Claim] = Field(min_length=1, description="단점")
     best_for: list[KoText] = Field(default_factory=list, description="잘 맞는 용도")
     sources: list[Source] = Field(min_length=1, description="이 파일이 인용하는 출처")
-    last_verified: dt.date = Field(title="마지막 확인", description="이 파일의 사실 전체를 마지막으로 확인한 날짜")
+    last_verified: Date = Field(title="마지막 확인", description="이 파일의 사실 전체를 마지막으로 확인한 날짜")
 
     @property
     def latest(self) -> Release | None:
@@ -248,9 +313,9 @@ class SourceList(Strict):
 
 class GlossaryTerm(Strict):
     id: Id = Field(description="용어의 안정적인 앵커")
-    ko: KoText = Field(description="한국어 용어")
-    en: Text = Field(description="영어 용어")
-    aliases: list[Text] = Field(default_factory=list)
+    ko: KoLine = Field(description="한국어 용어")
+    en: Line = Field(description="영어 용어")
+    aliases: list[Line] = Field(default_factory=list)
     definition_ko: KoText = Field(description="짧은 정의")
     matters_ko: KoText = Field(description="이 사이트에서 왜 중요한지")
     frameworks: list[Id] = Field(default_factory=list, description="관련 프레임워크 id")
@@ -263,13 +328,13 @@ class Glossary(Strict):
 
 class Aspect(Cited):
     key: Id = Field(description="안정적인 앵커(영문)")
-    title_ko: KoText
+    title_ko: KoLine
     values: dict[Id, KoText] = Field(description="프레임워크 id → 한국어 설명")
     history: list[Claim] = Field(default_factory=list, description="날짜가 붙은 과거 주장")
 
 
 class Verdict(Cited):
-    use_case_ko: KoText
+    use_case_ko: KoLine
     pick: list[Id] = Field(min_length=1, description="추천하는 프레임워크 id")
     reason_ko: KoText
 
@@ -278,10 +343,10 @@ class Comparison(Strict):
     """A curated pair: `data/comparisons/<a>-vs-<b>.yaml`."""
 
     id: Id
-    title_ko: KoText
+    title_ko: KoLine
     frameworks: list[Id] = Field(min_length=2, max_length=2)
     intro_ko: KoText
     aspects: list[Aspect] = Field(min_length=1)
     verdicts: list[Verdict] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
-    last_verified: dt.date
+    last_verified: Date

@@ -19,13 +19,23 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         if self.path:
-            where += f" › {self.path}"
+            where += f" › {_cut(self.path)}"
         text = f"{where}: {self.message}"
         if self.value is not None:
             text += f" (입력: {self.value})"
         if self.expected:
             text += f" — 기대: {self.expected}"
-        return text
+        return visible(text)
+
+
+def visible(text: str) -> str:
+    """Characters a terminal or a page would act on or hide (ESC, CR, U+202E) written as
+    escapes, so that a file name or key can never move the cursor or reorder the report."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _cut(path: str, limit: int = 120) -> str:
+    return path if len(path) <= limit else path[: limit - 1] + "…"
 
 
 class CatalogError(Exception):

@@ -25,6 +25,18 @@ from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.model import Claim, Comparison, Feature, Framework, Glossary, Links, Source
+from dlkb.pages import (
+    COMPARE_INDEX,
+    CONTRIBUTING,
+    DATA,
+    FRAMEWORK_LIST,
+    GLOSSARY,
+    GUIDE,
+    HOME,
+    SECTION_PAGES,
+    comparison_page,
+    framework_page,
+)
 from dlkb.reference import field_rows
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
@@ -107,28 +119,6 @@ class Page:
     path: str
     markdown: str
     edit_path: str | None = None
-
-
-# The generated pages that are not per framework or per comparison: path, template, nav title.
-# Their paths are declared here once; the nav, the page list and the staged site read them.
-SECTION_PAGES = {
-    "matrix": ("compare/matrix.md", "matrix.md.j2", "기능 비교표"),
-    "pros-cons": ("compare/pros-cons.md", "pros_cons.md.j2", "장점과 단점"),
-    "licenses": ("compare/licenses.md", "licenses.md.j2", "라이선스"),
-    "timeline": ("compare/timeline.md", "timeline.md.j2", "연표"),
-    "lineage": ("compare/lineage.md", "lineage.md.j2", "계보"),
-}
-HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
-GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
-COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
-
-
-def framework_page(fw_id: str) -> str:
-    return f"frameworks/{fw_id}.md"
-
-
-def comparison_page(cmp_id: str) -> str:
-    return f"compare/{cmp_id}.md"
 
 
 def pairs(a: list[Claim], b: list[Claim]) -> list[tuple[Claim | None, Claim | None]]:

@@ -9,6 +9,7 @@ never run) and stop alias bombs before they expand.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,9 +20,14 @@ from dlkb.problems import Problem
 
 Path = tuple[str | int, ...]
 
-# Far above any real record (a full record has a few hundred nodes); an alias bomb passes it
-# within microseconds, so the walk stops long before memory or time grow.
+# Limits far above any real file (a full record has a few hundred values, nested six deep);
+# each has its own message. An alias bomb passes MAX_NODES within microseconds, so the walk
+# stops long before memory or time grow.
 MAX_NODES = 20_000
+MAX_DEPTH = 40
+MAX_LIST = 1_000
+MAX_SCALAR = 20_000
+MAX_DIGITS = 18
 
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -95,19 +101,27 @@ def load_text(raw: bytes, file: str) -> tuple[Document, list[Problem]]:
         return Document(None), [
             Problem(file, line, "", "UTF-8로 읽을 수 없는 바이트가 있습니다", repr(bad), "UTF-8로 저장한 파일")
         ]
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return Document(None), [Problem(file, None, "", "파일이 비어 있습니다", None, "프레임워크 레코드(매핑)")]
+    empty = Problem(file, None, "", "파일이 비어 있습니다", None, "프레임워크 레코드(매핑)")
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
+        return Document(None), [empty]
+    lines = Lines(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        return Document(None), [_syntax_problem(err, text, file)]
+        return Document(None), [_syntax_problem(err, text, lines, file)]
+    except yaml.reader.ReaderError as err:  # a control character pasted from a terminal
+        char = chr(err.character) if isinstance(err.character, int) else str(err.character)
+        return Document(None), [Problem(file, lines.at(err.position), "", "보이지 않는 제어 문자가 있습니다", repr(char),
+                                        "보이는 글자만 (터미널에서 붙여 넣은 제어 문자를 지우세요)")]
     except yaml.YAMLError as err:
-        return Document(None), [Problem(file, None, "", f"YAML 문법 오류입니다: {err}", None, None)]
+        return Document(None), [Problem(file, None, "", "YAML 문법 오류입니다", None, _korean_syntax_hint(str(err)))]
     finally:
         loader.dispose()
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
+        return Document(None), [empty]  # `~`, `null` or only `---`: nothing would be published
     doc = Document(None)
-    builder = _Builder(loader, doc, file)
+    builder = _Builder(loader, doc, file, lines)
     try:
         doc.data = builder.build(node, ())
     except _Stop as stop:
@@ -115,18 +129,35 @@ def load_text(raw: bytes, file: str) -> tuple[Document, list[Problem]]:
     return doc, builder.problems
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+class Lines:
+    """Line numbers as editors count them: only \\n ends a line. PyYAML also counts U+2028,
+    U+2029 and U+0085, which would shift every line number after one of them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def at(self, index: int) -> int:
+        return bisect.bisect_right(self.starts, index)
+
+    def source(self, line: int) -> str:
+        start = self.starts[line - 1] if 0 < line <= len(self.starts) else len(self.text)
+        end = self.text.find("\n", start)
+        return self.text[start : end if end >= 0 else len(self.text)]
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, lines: Lines, file: str) -> Problem:
     """Turn PyYAML's English parser error into a Korean one that points at the line."""
     mark = err.problem_mark or err.context_mark
-    line = mark.line + 1 if mark else None
-    source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    line = lines.at(mark.index) if mark else None
+    source_line = lines.source(line) if line else ""
     if "\t" in (err.problem or "") or ("\t" in source_line[: (mark.column + 1 if mark else 0)]):
         return Problem(file, line, "", "탭 문자로 들여쓸 수 없습니다", repr(source_line.strip()), "공백(스페이스)으로 들여쓰기")
     detail = (err.problem or "").strip()
     message = "YAML 문법 오류입니다"
     context = err.context_mark
-    if context is not None and line is not None and context.line + 1 != line:
-        message += f" ({context.line + 1}행에서 시작한 부분을 확인하세요)"  # e.g. an unclosed [ list
+    if context is not None and line is not None and lines.at(context.index) != line:
+        message += f" ({lines.at(context.index)}행에서 시작한 부분을 확인하세요)"  # e.g. an unclosed [ list
     return Problem(file, line, "", message, repr(source_line.strip()), _korean_syntax_hint(detail))
 
 
@@ -153,26 +184,51 @@ def _korean_syntax_hint(detail: str) -> str:
 class _Builder:
     """Walks composed nodes into dicts, lists and scalars, noting lines and problems."""
 
-    def __init__(self, loader: _Loader, doc: Document, file: str):
+    def __init__(self, loader: _Loader, doc: Document, file: str, lines: Lines):
         self.loader = loader
         self.doc = doc
         self.file = file
+        self.lines = lines
         self.problems: list[Problem] = []
+        self.built: set[int] = set()  # nodes built once; building one again follows an alias
+        self.open: set[int] = set()  # nodes being built now: meeting one again is a loop
         self.visited = 0
+        self.repeated = 0
+
+    def line(self, node: yaml.Node) -> int:
+        return self.lines.at(node.start_mark.index)
+
+    def stop(self, node: yaml.Node, path: Path, message: str, expected: str, value: str | None = None) -> _Stop:
+        return _Stop(Problem(self.file, self.line(node), dotted(path), message, value, expected))
 
     def build(self, node: yaml.Node, path: Path) -> Any:
+        key = id(node)
+        if key in self.open:
+            raise self.stop(node, path, "별칭(alias)이 자기 자신을 담고 있습니다", "스스로를 가리키지 않는 값 (앵커·별칭 없이 적기)")
         self.visited += 1
+        self.repeated += key in self.built
+        if self.visited > MAX_NODES and self.repeated * 2 > self.visited:  # mostly values seen before
+            raise self.stop(node, path, "별칭(alias)을 펼치면 값이 지나치게 많아집니다",
+                            f"값 {MAX_NODES:,}개 이하의 평범한 레코드 (앵커·별칭 남용 금지)")
         if self.visited > MAX_NODES:
-            raise _Stop(
-                Problem(self.file, node.start_mark.line + 1, dotted(path),
-                        "별칭(alias)을 펼치면 값이 지나치게 많아집니다", None,
-                        f"값 {MAX_NODES:,}개 이하의 평범한 레코드 (앵커·별칭 남용 금지)")
-            )
-        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+            raise self.stop(node, path, "값이 지나치게 많습니다", f"값 {MAX_NODES:,}개 이하의 파일")
+        if len(path) > MAX_DEPTH:
+            raise self.stop(node, path, "너무 깊게 중첩되었습니다", f"{MAX_DEPTH}단계 이하의 중첩")
+        self.built.add(key)
+        self.doc.lines.setdefault(path, self.line(node))
+        self.open.add(key)
+        try:
+            return self._node(node, path)
+        finally:
+            self.open.discard(key)
+
+    def _node(self, node: yaml.Node, path: Path) -> Any:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "tag:yaml.org,2002:seq", path)
+            if len(node.value) > MAX_LIST:
+                raise self.stop(node, path, f"목록이 너무 깁니다 (항목 {len(node.value):,}개)", f"항목 {MAX_LIST:,}개 이하")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node, path)
@@ -181,8 +237,10 @@ class _Builder:
         self._check_tag(node, "tag:yaml.org,2002:map", path)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.stop(key_node, path, "병합 키(<<)는 쓸 수 없습니다", "항목을 직접 적기 (앵커와 병합 없이)")
             key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
-            line = key_node.start_mark.line + 1
+            line = self.line(key_node)
             if not isinstance(key, str):
                 self.problems.append(Problem(self.file, line, dotted(path), "키는 문자열이어야 합니다", repr(key), "field_name: 값"))
                 continue
@@ -199,26 +257,27 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         if node.tag not in _SAFE_SCALAR_TAGS:
-            raise _Stop(
-                Problem(self.file, node.start_mark.line + 1, dotted(path), "YAML 태그는 쓸 수 없습니다",
-                        repr(node.tag), "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)")
-            )
+            raise self.stop(node, path, "YAML 태그는 쓸 수 없습니다", "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)", repr(node.tag))
+        if len(node.value) > MAX_SCALAR:
+            raise self.stop(node, path, f"값이 너무 깁니다 ({len(node.value):,}자)", f"{MAX_SCALAR:,}자 이하")
         if node.tag == "tag:yaml.org,2002:str":
             return node.value  # most values are text: skip the constructor's bookkeeping
+        digits = sum(ch.isdigit() for ch in node.value)
+        if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and digits > MAX_DIGITS:
+            self.problems.append(Problem(self.file, self.line(node), dotted(path), f"숫자가 너무 깁니다 ({digits:,}자리)",
+                                         None, f"{MAX_DIGITS}자리 이하의 숫자 (버전이라면 따옴표로 감싼 글)"))
+            return None
         try:
             value = self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError) as err:
             message, expected = _korean_value_error(err)
-            self.problems.append(Problem(self.file, node.start_mark.line + 1, dotted(path), message, repr(node.value), expected))
+            self.problems.append(Problem(self.file, self.line(node), dotted(path), message, repr(node.value), expected))
             return None
         return value  # a datetime passes through: the model says a date is wanted
 
     def _check_tag(self, node: yaml.Node, expected: str, path: Path) -> None:
         if node.tag != expected:
-            raise _Stop(
-                Problem(self.file, node.start_mark.line + 1, dotted(path), "YAML 태그는 쓸 수 없습니다",
-                        repr(node.tag), "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)")
-            )
+            raise self.stop(node, path, "YAML 태그는 쓸 수 없습니다", "태그 없는 평범한 값 (문자열, 숫자, 날짜, 목록, 매핑)", repr(node.tag))
 
 
 def _korean_value_error(err: Exception) -> tuple[str, str]:

@@ -1,0 +1,37 @@
+"""Where every page of the site lives: declared once, read by the pages, the nav, the staged
+site and the checks that keep a file's id from taking a generated page's place."""
+
+from __future__ import annotations
+
+# The generated pages that are not per framework or per comparison: path, template, nav title.
+# Their paths are declared here once; the nav, the page list and the staged site read them.
+SECTION_PAGES = {
+    "matrix": ("compare/matrix.md", "matrix.md.j2", "기능 비교표"),
+    "pros-cons": ("compare/pros-cons.md", "pros_cons.md.j2", "장점과 단점"),
+    "licenses": ("compare/licenses.md", "licenses.md.j2", "라이선스"),
+    "timeline": ("compare/timeline.md", "timeline.md.j2", "연표"),
+    "lineage": ("compare/lineage.md", "lineage.md.j2", "계보"),
+}
+HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
+GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
+COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
+
+
+def framework_page(fw_id: str) -> str:
+    return f"frameworks/{fw_id}.md"
+
+
+def comparison_page(cmp_id: str) -> str:
+    return f"compare/{cmp_id}.md"
+
+
+def reserved_framework_ids() -> set[str]:
+    """Ids a framework file may not have: its page would replace the list of frameworks."""
+    return {FRAMEWORK_LIST.split("/")[-1].removesuffix(".md")}
+
+
+def reserved_comparison_ids() -> set[str]:
+    """Ids a comparison may not have: its page would replace a page under compare/."""
+    taken = [path for path, _, _ in SECTION_PAGES.values()] + [COMPARE_INDEX]
+    return {path.split("/")[-1].removesuffix(".md") for path in taken if path.startswith("compare/")}
+
