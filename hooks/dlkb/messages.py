@@ -6,6 +6,7 @@ with the line of the offending field, the value found and what is expected there
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
@@ -151,5 +152,6 @@ def translate(error: dict[str, Any], loc: Path, doc: Document, file: str, root: 
 
 
 def short(value: Any) -> str:
-    text = repr(value)
+    """The value as the contributor wrote it, cut to one screen line."""
+    text = repr(value.isoformat()) if isinstance(value, dt.date) else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"

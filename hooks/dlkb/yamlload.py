@@ -112,7 +112,8 @@ def load_text(raw: bytes, file: str) -> tuple[Document, list[Problem]]:
         return Document(None), [_syntax_problem(err, text, lines, file)]
     except yaml.reader.ReaderError as err:  # a control character pasted from a terminal
         char = chr(err.character) if isinstance(err.character, int) else str(err.character)
-        return Document(None), [Problem(file, lines.at(err.position), "", "보이지 않는 제어 문자가 있습니다", repr(char),
+        line = text.count("\n", 0, err.position) + 1
+        return Document(None), [Problem(file, line, "", "보이지 않는 제어 문자가 있습니다", repr(char),
                                         "보이는 글자만 (터미널에서 붙여 넣은 제어 문자를 지우세요)")]
     except yaml.YAMLError as err:
         return Document(None), [Problem(file, None, "", "YAML 문법 오류입니다", None, _korean_syntax_hint(str(err)))]
@@ -130,34 +131,41 @@ def load_text(raw: bytes, file: str) -> tuple[Document, list[Problem]]:
 
 
 class Lines:
-    """Line numbers as editors count them: only \\n ends a line. PyYAML also counts U+2028,
-    U+2029 and U+0085, which would shift every line number after one of them."""
+    """Line numbers as editors count them. PyYAML also ends a line at U+2028, U+2029 and U+0085,
+    which would shift every line number after one of them; its line numbers are mapped back."""
+
+    _YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+    _EDITOR_BREAK = re.compile("\r\n|[\n\r]")
 
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        editor_starts = [0] + [m.end() for m in self._EDITOR_BREAK.finditer(text)]
+        yaml_starts = [0] + [m.end() for m in self._YAML_BREAK.finditer(text)]
+        self.editor_starts = editor_starts
+        # for each line PyYAML counts, the editor's line it starts on (1-based)
+        self.by_yaml_line = [bisect.bisect_right(editor_starts, start) for start in yaml_starts]
 
-    def at(self, index: int) -> int:
-        return bisect.bisect_right(self.starts, index)
+    def of(self, mark: yaml.Mark) -> int:
+        return self.by_yaml_line[min(mark.line, len(self.by_yaml_line) - 1)]
 
     def source(self, line: int) -> str:
-        start = self.starts[line - 1] if 0 < line <= len(self.starts) else len(self.text)
-        end = self.text.find("\n", start)
-        return self.text[start : end if end >= 0 else len(self.text)]
+        start = self.editor_starts[line - 1] if 0 < line <= len(self.editor_starts) else len(self.text)
+        match = self._EDITOR_BREAK.search(self.text, start)
+        return self.text[start : match.start() if match else len(self.text)]
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str, lines: Lines, file: str) -> Problem:
     """Turn PyYAML's English parser error into a Korean one that points at the line."""
     mark = err.problem_mark or err.context_mark
-    line = lines.at(mark.index) if mark else None
+    line = lines.of(mark) if mark else None
     source_line = lines.source(line) if line else ""
     if "\t" in (err.problem or "") or ("\t" in source_line[: (mark.column + 1 if mark else 0)]):
         return Problem(file, line, "", "탭 문자로 들여쓸 수 없습니다", repr(source_line.strip()), "공백(스페이스)으로 들여쓰기")
     detail = (err.problem or "").strip()
     message = "YAML 문법 오류입니다"
     context = err.context_mark
-    if context is not None and line is not None and lines.at(context.index) != line:
-        message += f" ({lines.at(context.index)}행에서 시작한 부분을 확인하세요)"  # e.g. an unclosed [ list
+    if context is not None and line is not None and lines.of(context) != line:
+        message += f" ({lines.of(context)}행에서 시작한 부분을 확인하세요)"  # e.g. an unclosed [ list
     return Problem(file, line, "", message, repr(source_line.strip()), _korean_syntax_hint(detail))
 
 
@@ -196,7 +204,7 @@ class _Builder:
         self.repeated = 0
 
     def line(self, node: yaml.Node) -> int:
-        return self.lines.at(node.start_mark.index)
+        return self.lines.of(node.start_mark)
 
     def stop(self, node: yaml.Node, path: Path, message: str, expected: str, value: str | None = None) -> _Stop:
         return _Stop(Problem(self.file, self.line(node), dotted(path), message, value, expected))
