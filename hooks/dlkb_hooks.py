@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from dlkb.csp import add_policy
 from dlkb.errorpage import error_banner, error_page
 from dlkb.export import downloads
 from dlkb.labels import build_date
@@ -61,6 +62,12 @@ def on_files(files: Files, config) -> Files:
         generated.edit_uri = page.edit_path  # the edit button opens the YAML file, not generated Markdown
         files.append(generated)
     return files
+
+
+def on_post_build(config) -> None:
+    # Not under serve: its live-reload script is inline and changes with every rebuild.
+    if not LIVE.serving and LIVE.catalog is not None:
+        add_policy(Path(config.site_dir))
 
 
 def on_post_page(output: str, page, config) -> str:

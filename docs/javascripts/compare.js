@@ -13,7 +13,7 @@
 
   window.dlkbApps.compare = function (root) {
     fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
-      var byId = {};
+      var byId = Object.create(null);  // ids come from the URL: no inherited names such as __proto__
       data.frameworks.forEach(function (fw) { byId[fw.id] = fw; });
       var params = new URLSearchParams(location.search);
       var chosen = (params.get("ids") || "").split(",").filter(function (id, i, all) {

@@ -21,7 +21,7 @@
 
   window.dlkbApps.guide = function (root) {
     fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
-      var labels = {};
+      var labels = Object.create(null);  // keys come from the URL: no inherited names such as constructor
       data.needs.forEach(function (n) { labels[n.key] = n.label; });
       var params = new URLSearchParams(location.search);
       var ticked = (params.get("needs") || "").split(",").filter(function (k) { return labels[k]; });

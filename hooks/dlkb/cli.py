@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from dlkb.catalog import load_catalog
+from dlkb.csp import add_policy
 from dlkb.model import Id
 from dlkb.problems import CatalogError
 from dlkb.render import skeleton
@@ -66,6 +67,14 @@ def cmd_schema(data: Path, check: bool) -> int:
     return 0
 
 
+def cmd_csp(site: Path) -> int:
+    if not site.is_dir():
+        print(f"빌드한 사이트 폴더가 없습니다: {site}", file=sys.stderr)
+        return 1
+    print(f"페이지 {add_policy(site)}개에 콘텐츠 보안 정책을 넣었습니다.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dlkb", description="딥러닝 프레임워크 지식 베이스 데이터 도구")
     parser.add_argument("--data", type=Path, default=None, help="data 폴더 (기본: 프로젝트의 data/)")
@@ -75,10 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="새 프레임워크의 id (파일 이름이 됩니다)")
     schema = sub.add_parser("schema", help="data/schema/ 의 JSON Schema를 다시 만듭니다")
     schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
+    csp = sub.add_parser("csp", help="빌드한 사이트의 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
+    csp.add_argument("site", type=Path, help="빌드한 사이트 폴더 (예: site)")
     args = parser.parse_args(argv)
     data = args.data or _project_root() / "data"
     if args.command == "check":
         return cmd_check(data)
+    if args.command == "csp":
+        return cmd_csp(args.site)
     if args.command == "new":
         return cmd_new(data, args.id)
     return cmd_schema(data, args.check)
