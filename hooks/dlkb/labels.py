@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from dlkb.problems import CatalogError, Problem
+
 
 def kdate(value: int | dt.date | None) -> str:
     """2016 -> '2016년', date(2016, 10, 1) -> '2016년 10월 1일'."""
@@ -45,6 +47,11 @@ def license_info(spdx: str) -> str:
 def build_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH when set, so that two builds of one commit match."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch.strip()), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        problem = Problem("SOURCE_DATE_EPOCH", None, "", "환경 변수가 1970-01-01부터 센 초가 아닙니다", repr(epoch[:40]),
+                          "정수 (예: git log -1 --format=%ct 의 출력)")
+        raise CatalogError([problem]) from None
