@@ -1,4 +1,4 @@
-"""`dlkb` command: check the data, start a new record, regenerate the JSON Schema."""
+"""`dlkb` command: check the data, start a new record, regenerate the JSON Schema, stage the site."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from importlib import resources
 from pathlib import Path
 
 from dlkb.catalog import load_catalog
+from dlkb.labels import build_date
 from dlkb.model import ID_PATTERN
 from dlkb.problems import CatalogError
 from dlkb.schema import write_schemas
+from dlkb.stage import CONFIG, StageError, stage_site
 
 
 def _project_root() -> Path:
@@ -53,6 +55,20 @@ def cmd_schema(data: Path) -> int:
     return 0
 
 
+def cmd_render(root: Path, data: Path, out: Path) -> int:
+    try:
+        stage_site(root, data, out, build_date())
+    except CatalogError as err:
+        print(err.report(), file=sys.stderr)  # the same report as `dlkb check`, and nothing written
+        return 1
+    except StageError as err:
+        print(err, file=sys.stderr)
+        return 2
+    print(f"사이트 원본을 썼습니다: {out}")
+    print(f"빌드하려면: mkdocs build --strict -f {out / CONFIG}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dlkb", description="딥러닝 프레임워크 지식 베이스 데이터 도구")
     parser.add_argument("--data", type=Path, default=None, help="data 폴더 (기본: 프로젝트의 data/)")
@@ -61,12 +77,17 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="주석이 달린 새 레코드 뼈대를 만듭니다")
     new.add_argument("id", help="새 프레임워크의 id (파일 이름이 됩니다)")
     sub.add_parser("schema", help="data/schema/ 의 JSON Schema를 다시 만듭니다")
+    render = sub.add_parser("render", help="훅 없이 빌드할 수 있는 사이트 원본 전체(mkdocs.yml 포함)를 씁니다")
+    render.add_argument("--out", type=Path, required=True, help="쓸 폴더 (없거나, 비었거나, 전에 render로 만든 폴더)")
     args = parser.parse_args(argv)
-    data = args.data or _project_root() / "data"
+    root = _project_root()
+    data = args.data or root / "data"
     if args.command == "check":
         return cmd_check(data)
     if args.command == "new":
         return cmd_new(data, args.id)
+    if args.command == "render":
+        return cmd_render(root, data, args.out)
     return cmd_schema(data)
 
 
