@@ -100,6 +100,8 @@ def _write(path: Path, content: str | bytes) -> None:
 def stage_site(project: Path, data: Path, out: Path, today: dt.date) -> None:
     """Write the site source to `out`. A data error raises CatalogError before anything is written."""
     project, out = project.resolve(), out.resolve()
+    if not (project / CONFIG).is_file():
+        raise StageError(f"프로젝트의 {CONFIG} 파일이 없습니다: {project / CONFIG} (프로젝트 폴더 안에서 실행하세요)")
     config = yaml.safe_load((project / CONFIG).read_text(encoding="utf-8"))
     docs = project / config.get("docs_dir", DOCS)
     theme = config.get("theme")
