@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import BUILD_EPOCH, FIXTURES
 from test_build import make_project
 
