@@ -12,11 +12,10 @@ from pathlib import Path
 
 from dlkb.csp import add_policy
 from dlkb.errorpage import error_banner, error_page
-from dlkb.export import downloads
 from dlkb.labels import build_date
 from dlkb.live import LIVE
-from dlkb.render import nav, render_pages
-from dlkb.safety import add_noopener
+from dlkb.render import nav
+from dlkb.stage import generated_files
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -53,15 +52,17 @@ def on_files(files: Files, config) -> Files:
     if LIVE.catalog is None:
         page = error_page(LIVE.error)
         return Files([File.generated(config, name, content=page) for name in ("index.html", "404.html")])
-    for file in files.documentation_pages():
-        file.edit_uri = f"docs/{file.src_uri}"
-    for path, content in downloads(LIVE.catalog).items():
+    # The same files `dlkb render` writes; each page's edit button is set in its front matter.
+    for path, content in generated_files(LIVE.catalog, build_date()).items():
         files.append(File.generated(config, path, content=content))
-    for page in render_pages(LIVE.catalog, build_date()):
-        generated = File.generated(config, page.path, content=page.markdown)
-        generated.edit_uri = page.edit_path  # the edit button opens the YAML file, not generated Markdown
-        files.append(generated)
-    return files
+    # In the order MkDocs reads a folder, so search and sitemap list pages as in a staged build.
+    return Files(sorted(files, key=_walk_order))
+
+
+def _walk_order(file: File) -> tuple:
+    """MkDocs' get_files: a folder's files (index first, then by name) before its subfolders."""
+    *folders, name = file.src_uri.split("/")
+    return (*((1, folder) for folder in folders), (0, name.rsplit(".", 1)[0] not in ("index", "README"), name))
 
 
 def on_post_build(config) -> None:
@@ -71,7 +72,6 @@ def on_post_build(config) -> None:
 
 
 def on_post_page(output: str, page, config) -> str:
-    output = add_noopener(output)
     if LIVE.error is None:
         return output
     marker = '<article class="md-content__inner md-typeset">'

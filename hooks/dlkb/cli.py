@@ -1,4 +1,4 @@
-"""`dlkb` command: check the data, start a new record, regenerate the JSON Schema."""
+"""`dlkb` command: check the data, start a new record, regenerate the JSON Schema, stage the site."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from dlkb.catalog import load_catalog
 from dlkb.csp import add_policy
+from dlkb.labels import build_date
 from dlkb.model import Id
 from dlkb.problems import CatalogError
 from dlkb.render import skeleton
 from dlkb.schema import stale_schemas, write_schemas
+from dlkb.stage import CONFIG, StageError, stage_site
 
 
 def _project_root() -> Path:
@@ -75,6 +77,20 @@ def cmd_csp(site: Path) -> int:
     return 0
 
 
+def cmd_render(root: Path, data: Path, out: Path) -> int:
+    try:
+        stage_site(root, data, out, build_date())
+    except CatalogError as err:
+        print(err.report(), file=sys.stderr)  # the same report as `dlkb check`, and nothing written
+        return 1
+    except StageError as err:
+        print(err, file=sys.stderr)
+        return 2
+    print(f"사이트 원본을 썼습니다: {out}")
+    print(f"빌드하려면: mkdocs build --strict -f {out / CONFIG} -d SITE && dlkb csp SITE")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dlkb", description="딥러닝 프레임워크 지식 베이스 데이터 도구")
     parser.add_argument("--data", type=Path, default=None, help="data 폴더 (기본: 프로젝트의 data/)")
@@ -86,14 +102,19 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
     csp = sub.add_parser("csp", help="빌드한 사이트의 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
     csp.add_argument("site", type=Path, help="빌드한 사이트 폴더 (예: site)")
+    render = sub.add_parser("render", help="훅 없이 빌드할 수 있는 사이트 원본 전체(mkdocs.yml 포함)를 씁니다")
+    render.add_argument("--out", type=Path, required=True, help="쓸 폴더 (없거나, 비었거나, 전에 render로 만든 폴더)")
     args = parser.parse_args(argv)
-    data = args.data or _project_root() / "data"
+    root = _project_root()
+    data = args.data or root / "data"
     if args.command == "check":
         return cmd_check(data)
     if args.command == "csp":
         return cmd_csp(args.site)
     if args.command == "new":
         return cmd_new(data, args.id)
+    if args.command == "render":
+        return cmd_render(root, data, args.out)
     return cmd_schema(data, args.check)
 
 
