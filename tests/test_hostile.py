@@ -207,3 +207,27 @@ def test_random_documents_validate_to_problems(fixture_data: Path, data: object)
         _assert_korean_problems(ours)
     else:
         pytest.fail("아무 문서나 올바른 프레임워크가 될 수는 없습니다")
+
+
+def test_an_unreadable_file_is_one_problem(fixture_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root every file is readable, so the refusal is simulated where the bytes are read."""
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "beta.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert problems_for(fixture_data) == ["data/frameworks/beta.yaml: 파일을 읽을 수 없습니다 (권한을 확인하세요) — 기대: 읽을 수 있는 파일"]
+
+
+def test_bad_source_date_epoch_is_a_korean_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dlkb.labels import build_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(CatalogError) as caught:
+        build_date()
+    assert [str(p) for p in caught.value.problems] == [
+        "SOURCE_DATE_EPOCH: 환경 변수가 1970-01-01부터 센 초가 아닙니다 (입력: 'yesterday') — 기대: 정수 (예: git log -1 --format=%ct 의 출력)"
+    ]
