@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from invalid_cases import BY_NAME
 from test_build import make_project
 
 
@@ -102,7 +102,7 @@ def test_edit_break_and_fix_a_record_while_serving(project: Path) -> None:
 
 def test_serve_starts_with_a_broken_record_and_recovers(project: Path) -> None:
     broken = project / "data" / "frameworks" / "bad.yaml"
-    broken.write_text((FIXTURES / "invalid" / "syntax-error.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    broken.write_bytes(BY_NAME["syntax-error"].content())
     server = Server(project)
     try:
         text, _ = wait_for(server.url + "/", lambda t: "데이터 오류" in t)

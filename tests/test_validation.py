@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import tracemalloc
 from pathlib import Path
 
@@ -35,6 +36,19 @@ def test_cases_are_many_and_every_raw_file_is_used() -> None:
 def test_invalid_record_reports_exact_korean_messages(case: Case, fixture_data: Path) -> None:
     add_case(fixture_data, case)
     assert problems_for(fixture_data) == case.expect
+
+
+def test_cases_sharing_a_build_report_the_same_messages_together(fixture_data: Path) -> None:
+    """test_build.py puts all cases of one build label in one folder: their messages must not mix."""
+    labels = sorted({case.build for case in CASES})
+    for label in labels:
+        data = fixture_data.parent / label / "data"
+        shutil.copytree(fixture_data, data)
+        together = sorted((c for c in CASES if c.build == label), key=lambda c: c.file)
+        for case in together:
+            add_case(data, case)
+        assert problems_for(data) == [m for case in together for m in case.expect], label
+    assert len(labels) <= 4  # few builds: each strict build costs seconds
 
 
 def test_valid_fixture_loads(fixture_data: Path) -> None:
