@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dlkb.catalog import Catalog, load_catalog
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -20,6 +22,13 @@ def fixture_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "valid" / "data", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The real catalogue, loaded when a test first asks for it, not at import: a broken record
+    then fails the tests that need the catalogue (with the Korean report), not the collection."""
+    return load_catalog(ROOT / "data")
 
 
 # A fixed build day (2026-11-22) so that pages and downloads do not change with the clock.
