@@ -13,6 +13,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 from invalid_cases import CASES, Case
 
+pytestmark = pytest.mark.slow
+
 
 def make_project(tmp_path: Path, data: Path | None = None) -> Path:
     """A copy of the site sources with the given data folder (the small fixture by default)."""
@@ -39,7 +41,6 @@ for _case in CASES:
     BUILDS.setdefault(_case.build, []).append(_case)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("label", sorted(BUILDS))
 def test_bad_records_stop_strict_build_with_korean_messages(tmp_path: Path, label: str) -> None:
     """Several invalid cases in one build (one per label): every message is printed, nothing written."""

@@ -56,6 +56,7 @@ def nasty_project(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.slow
 def test_record_text_comes_out_literally_and_inert(tmp_path: Path) -> None:
     project = nasty_project(tmp_path)
     site = tmp_path / "site"
@@ -74,6 +75,7 @@ def test_record_text_comes_out_literally_and_inert(tmp_path: Path) -> None:
     assert 'href="https://alpha.example.org/?q=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" rel="noopener"' in framework
 
 
+@pytest.mark.slow
 def test_a_new_record_appears_everywhere(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     frameworks = project / "data" / "frameworks"

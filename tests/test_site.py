@@ -66,6 +66,7 @@ def test_pictures_have_text_alternatives(site: Path) -> None:
         assert "<desc id=" in html
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path) -> None:
     import os
     import subprocess
