@@ -1,14 +1,21 @@
-"""Shared helpers: the project root, a copy of a data folder to break on purpose."""
+"""Shared helpers: the project root, a copy of a data folder to break on purpose, the built site,
+the real catalogue and one browser for the run."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dlkb.catalog import Catalog, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -20,6 +27,13 @@ def fixture_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "valid" / "data", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The real catalogue, loaded when a test first asks for it, not at import: a broken record
+    then fails the tests that need the catalogue (with the Korean report), not the collection."""
+    return load_catalog(ROOT / "data")
 
 
 # A fixed build day (2026-11-22) so that pages and downloads do not change with the clock.
@@ -36,3 +50,52 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert run.returncode == 0, run.stderr
     assert "WARNING" not in run.stderr, run.stderr
     return out
+
+
+# --- the browser, shared by every browser test of the run ----------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+no_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium 패키지가 없습니다")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run: launching it costs about a second; each test opens its
+    own context (cookies, storage, viewport), which is cheap and keeps tests apart."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """A static HTTP server for a built site on a free port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# A page is ready when dlkb.js has started (it names Material's search dialog on every
+# `document$` emission) and every interactive part has drawn its controls from its JSON.
+READY = """() => document.querySelector('.md-search[role=dialog][aria-label]') !== null
+    && [...document.querySelectorAll('[data-dlkb-app]')].every(app => app.querySelector('.dlkb-picker, button.dlkb-sort'))
+    && [...document.images].every(img => img.complete)"""
+
+
+def wait_ready(page) -> None:
+    page.wait_for_function(READY)

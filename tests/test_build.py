@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
-
 from conftest import FIXTURES, ROOT
+from invalid_cases import CASES, Case
+
+pytestmark = pytest.mark.slow
 
 
 def make_project(tmp_path: Path, data: Path | None = None) -> Path:
@@ -26,38 +27,35 @@ def make_project(tmp_path: Path, data: Path | None = None) -> Path:
     return project
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project, capture_output=True, text=True, env=env,
     )
 
 
-INVALID = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.name != "expected.yaml")
-EXPECTED = yaml.safe_load((FIXTURES / "invalid" / "expected.yaml").read_text(encoding="utf-8"))
+BUILDS: dict[str, list[Case]] = {}
+for _case in CASES:
+    BUILDS.setdefault(_case.build, []).append(_case)
 
 
-@pytest.mark.parametrize("name", INVALID)
-def test_bad_record_stops_strict_build_with_korean_message(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("label", sorted(BUILDS))
+def test_bad_records_stop_strict_build_with_korean_messages(tmp_path: Path, label: str) -> None:
+    """Several invalid cases in one build (one per label): every message is printed, nothing written."""
     project = make_project(tmp_path)
-    shutil.copy(FIXTURES / "invalid" / name, project / "data" / "frameworks" / name)
+    for case in BUILDS[label]:
+        (project / "data" / "frameworks" / case.file).write_bytes(case.content())
     site = tmp_path / "site"
     run = mkdocs_build(project, site)
     assert run.returncode == 1
-    assert f"데이터에서 문제 {len(EXPECTED[name])}개를 찾았습니다" in run.stderr
-    for message in EXPECTED[name]:
+    expected = [message for case in BUILDS[label] for message in case.expect]
+    assert f"데이터에서 문제 {len(expected)}개를 찾았습니다" in run.stderr
+    for message in expected:
         if "오늘(" not in message:  # the future-date message names today's date
             assert message in run.stderr
     assert "Traceback" not in run.stderr
     assert not site.exists() or not any(site.iterdir())
-
-
-def test_syntax_error_names_the_line(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
-    shutil.copy(FIXTURES / "invalid" / "syntax-error.yaml", project / "data" / "frameworks")
-    run = mkdocs_build(project, tmp_path / "site")
-    assert "data/frameworks/syntax-error.yaml:6: YAML 문법 오류입니다 (5행에서 시작한 부분을 확인하세요)" in run.stderr
 
 
 def test_bom_crlf_record_builds(tmp_path: Path) -> None:

@@ -11,14 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from conftest import FIXTURES
 from dlkb.catalog import load_catalog
 from dlkb.export import FORMULA_START, frameworks_csv
 from dlkb.problems import CatalogError, Problem
 from dlkb.yamlload import load_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
-from pathlib import Path
-
 import pytest
 import yaml
+from conftest import no_chromium, serve_directory, wait_ready
+from test_build import make_project, mkdocs_build
 
-from test_browser import ARGS, CHROMIUM, _QuietHandler
-from test_build import make_project
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium 패키지가 없습니다")
+pytestmark = [pytest.mark.browser, pytest.mark.slow, no_chromium]
 
 # Each closing tag ends the one raw-text element a theme might write text into (<title>,
 # <textarea>, <style>, <script>), so a payload escaped for HTML but not for that place runs.
@@ -50,29 +41,24 @@ def poisoned_site(tmp_path_factory) -> tuple[str, int]:
             data["links"]["docs"] = "https://alpha.example.org/\"><script>window.pwned=4</script>"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp / "site"
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
-                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    run = mkdocs_build(project, site)
     assert run.returncode == 0, run.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_directory(site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", ["/frameworks/alpha/", "/compare/pros-cons/", "/compare/matrix/", "/compare/licenses/",
                                   "/compare/timeline/", "/compare/lineage/", "/", "/frameworks/",
                                   "/compare/alpha-vs-beta/", "/glossary/", "/data/", "/contributing/",
                                   "/compare/?ids=alpha,beta", "/guide/?needs=maintained"])
-def test_pasted_markup_never_runs_and_reads_literally(poisoned_site, path: str) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+def test_pasted_markup_never_runs_and_reads_literally(browser, poisoned_site, path: str) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(poisoned_site + path)
-        page.wait_for_load_state("networkidle")
+        page.goto(poisoned_site + path)  # waits for `load`: inline scripts ran, <img> errors fired
+        wait_ready(page)  # and the interactive parts have drawn what they fetched
         assert page.evaluate("window.pwned") is None
         if path in ("/frameworks/alpha/", "/compare/alpha-vs-beta/"):
             assert page.title().startswith("</title></textarea></style></script><script>window.pwned=1</script>")
@@ -85,4 +71,5 @@ def test_pasted_markup_never_runs_and_reads_literally(poisoned_site, path: str) 
         assert "[링크](javascript:window.pwned=3)" in text
         assert page.locator("article a[href^='javascript:']").count() == 0
         assert page.locator("article img[src=x]").count() == 0
-        browser.close()
+    finally:
+        context.close()

@@ -12,8 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from dlkb.catalog import load_catalog
 from dlkb.render import render_pages
 from test_build import make_project, mkdocs_build
@@ -56,6 +55,7 @@ def nasty_project(tmp_path: Path) -> Path:
     return project
 
 
+@pytest.mark.slow
 def test_record_text_comes_out_literally_and_inert(tmp_path: Path) -> None:
     project = nasty_project(tmp_path)
     site = tmp_path / "site"
@@ -74,6 +74,7 @@ def test_record_text_comes_out_literally_and_inert(tmp_path: Path) -> None:
     assert 'href="https://alpha.example.org/?q=&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" rel="noopener"' in framework
 
 
+@pytest.mark.slow
 def test_a_new_record_appears_everywhere(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     frameworks = project / "data" / "frameworks"

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
-
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from dlkb.schema import SCHEMAS, render_schema
+from invalid_cases import BY_NAME
 
 DLKB = [sys.executable, "-m", "dlkb.cli"]
 
@@ -28,8 +27,9 @@ def test_every_record_points_editors_at_the_schema() -> None:
 
 
 def test_check_lists_every_problem_and_exits_1(fixture_data: Path) -> None:
-    shutil.copy(FIXTURES / "invalid" / "unknown-spdx.yaml", fixture_data / "frameworks")
-    shutil.copy(FIXTURES / "invalid" / "wrong-extension.yml", fixture_data / "frameworks")
+    for name in ("unknown-spdx", "wrong-extension"):
+        case = BY_NAME[name]
+        (fixture_data / "frameworks" / case.file).write_bytes(case.content())
     run = subprocess.run(DLKB + ["--data", str(fixture_data), "check"], capture_output=True, text=True)
     assert run.returncode == 1
     assert run.stderr.splitlines()[0] == "데이터에서 문제 2개를 찾았습니다. 고친 뒤 다시 실행하세요."

@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
-from conftest import FIXTURES
+from invalid_cases import BY_NAME
 from test_build import make_project
+
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:
@@ -42,7 +43,7 @@ def wait_for(url: str, predicate, timeout: float = 40.0) -> tuple[str, float]:
         text = fetch(url)
         if predicate(text):
             return text, time.monotonic() - start
-        time.sleep(0.1)
+        time.sleep(0.05)
     raise AssertionError(f"{url}: {timeout}초 안에 기대한 내용이 나오지 않았습니다")
 
 
@@ -53,10 +54,11 @@ class Server:
         # `mkdocs serve` mounts the site under the path of site_url, as it will be published
         mount = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
         self.url = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}"
+        self.log = open(project / "serve.log", "w")  # closed in stop()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            stdout=subprocess.DEVNULL, stderr=open(project / "serve.log", "w"), text=True,
+            stdout=subprocess.DEVNULL, stderr=self.log, text=True,
         )
 
     def stop(self) -> str:
@@ -65,6 +67,8 @@ class Server:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
+        self.log.close()
         return (self.project / "serve.log").read_text(encoding="utf-8")
 
 
@@ -79,8 +83,9 @@ def test_edit_break_and_fix_a_record_while_serving(project: Path) -> None:
     server = Server(project)
     try:
         page = server.url + "/frameworks/alpha/"
+        # No settling pause: `mkdocs serve` starts its file watcher before it answers the first
+        # request, so once this page arrives every later edit is seen.
         wait_for(page, lambda t: "알파" in t)
-        time.sleep(1.0)  # let the watcher settle before the first edit
 
         record.write_text(good.replace("name_ko: 알파", "name_ko: 알파수정본"), encoding="utf-8")
         _, seconds = wait_for(page, lambda t: "알파수정본" in t)
@@ -102,7 +107,7 @@ def test_edit_break_and_fix_a_record_while_serving(project: Path) -> None:
 
 def test_serve_starts_with_a_broken_record_and_recovers(project: Path) -> None:
     broken = project / "data" / "frameworks" / "bad.yaml"
-    broken.write_text((FIXTURES / "invalid" / "syntax-error.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    broken.write_bytes(BY_NAME["syntax-error"].content())
     server = Server(project)
     try:
         text, _ = wait_for(server.url + "/", lambda t: "데이터 오류" in t)

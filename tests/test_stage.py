@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUILD_EPOCH, FIXTURES
+from conftest import BUILD_EPOCH
+from invalid_cases import BY_NAME
 from test_build import make_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
@@ -102,7 +102,7 @@ def test_render_is_deterministic_and_replaces_its_own_output(builds: dict[str, P
 
 def test_bad_data_prints_the_check_report_and_writes_nothing(tmp_path: Path) -> None:
     project = make_project(tmp_path)
-    shutil.copy(FIXTURES / "invalid" / "bad-status.yaml", project / "data" / "frameworks")
+    (project / "data" / "frameworks" / "bad-status.yaml").write_bytes(BY_NAME["bad-status"].content())
     check = run(["dlkb.cli", "check"], cwd=project)
     staged = render(project, tmp_path / "out")
     assert staged.returncode == 1

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from dlkb.catalog import load_catalog
 from dlkb.export import frameworks_csv

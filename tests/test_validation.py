@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
-import yaml
-
-from conftest import FIXTURES, ROOT
 from dlkb.catalog import load_catalog
 from dlkb.problems import CatalogError
+from invalid_cases import BY_NAME, CASES, RAW_DIR, Case
 
 TODAY = dt.date(2026, 11, 22)
-INVALID = FIXTURES / "invalid"
-EXPECTED: dict[str, list[str]] = yaml.safe_load((INVALID / "expected.yaml").read_text(encoding="utf-8"))
 
 
 def problems_for(data: Path) -> list[str]:
@@ -26,16 +21,33 @@ def problems_for(data: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_every_fixture_has_an_expectation() -> None:
-    on_disk = {p.name for p in INVALID.iterdir() if p.name != "expected.yaml"}
-    assert on_disk == set(EXPECTED)
-    assert len(on_disk) >= 25
+def add_case(data: Path, case: Case) -> None:
+    (data / "frameworks" / case.file).write_bytes(case.content())
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_invalid_fixture_reports_exact_korean_messages(name: str, fixture_data: Path) -> None:
-    shutil.copy(INVALID / name, fixture_data / "frameworks" / name)
-    assert problems_for(fixture_data) == EXPECTED[name]
+def test_cases_are_many_and_every_raw_file_is_used() -> None:
+    assert len(CASES) >= 25
+    assert len(BY_NAME) == len(CASES)
+    assert sorted(p.name for p in RAW_DIR.iterdir()) == sorted(c.raw for c in CASES if c.raw)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_invalid_record_reports_exact_korean_messages(case: Case, fixture_data: Path) -> None:
+    add_case(fixture_data, case)
+    assert problems_for(fixture_data) == case.expect
+
+
+def test_cases_sharing_a_build_report_the_same_messages_together(fixture_data: Path) -> None:
+    """test_build.py puts all cases of one build label in one folder: their messages must not mix."""
+    labels = sorted({case.build for case in CASES})
+    for label in labels:
+        data = fixture_data.parent / label / "data"
+        shutil.copytree(fixture_data, data)
+        together = sorted((c for c in CASES if c.build == label), key=lambda c: c.file)
+        for case in together:
+            add_case(data, case)
+        assert problems_for(data) == [m for case in together for m in case.expect], label
+    assert len(labels) <= 4  # few builds: each strict build costs seconds
 
 
 def test_valid_fixture_loads(fixture_data: Path) -> None:
@@ -45,10 +57,10 @@ def test_valid_fixture_loads(fixture_data: Path) -> None:
 
 
 def test_all_problems_are_reported_together(fixture_data: Path) -> None:
-    for name in ("unknown-spdx.yaml", "javascript-url.yaml", "tab-indent.yaml"):
-        shutil.copy(INVALID / name, fixture_data / "frameworks" / name)
+    for name in ("unknown-spdx", "javascript-url", "tab-indent"):
+        add_case(fixture_data, BY_NAME[name])
     found = problems_for(fixture_data)
-    assert found == EXPECTED["javascript-url.yaml"] + EXPECTED["tab-indent.yaml"] + EXPECTED["unknown-spdx.yaml"]
+    assert found == BY_NAME["javascript-url"].expect + BY_NAME["tab-indent"].expect + BY_NAME["unknown-spdx"].expect
 
 
 def test_object_tag_never_executes(fixture_data: Path, tmp_path: Path) -> None:
@@ -62,7 +74,7 @@ def test_object_tag_never_executes(fixture_data: Path, tmp_path: Path) -> None:
 
 
 def test_alias_bomb_fails_with_bounded_memory(fixture_data: Path) -> None:
-    shutil.copy(INVALID / "alias-bomb.yaml", fixture_data / "frameworks" / "alias-bomb.yaml")
+    add_case(fixture_data, BY_NAME["alias-bomb"])
     tracemalloc.start()
     problems_for(fixture_data)
     _, peak = tracemalloc.get_traced_memory()
