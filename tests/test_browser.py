@@ -246,3 +246,45 @@ def test_without_javascript_the_page_says_what_it_needs(browser, base_url, path:
     assert "JavaScript가 필요합니다" in text
     assert page.locator("article").get_by_role("link", name=static).count() == 1
     context.close()
+
+
+CSP_LOG = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+
+
+def test_content_security_policy_holds_and_nothing_breaks_it(watched) -> None:
+    """Every page type, with search, the compare page, the matrix and the chooser in use and
+    instant navigation between them: the policy is there, and nothing of ours violates it."""
+    w = watched()
+    page = w.page
+    page.add_init_script(CSP_LOG)
+    for path in ["/", "/frameworks/", "/frameworks/pytorch/", "/compare/pros-cons/", "/compare/licenses/",
+                 "/compare/timeline/", "/compare/lineage/", "/compare/tensorflow-vs-pytorch/", "/glossary/",
+                 "/data/", "/contributing/"]:
+        w.goto(path)
+        policy = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content") or ""
+        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), path
+        assert "unsafe-eval" not in policy and "unsafe-inline" not in policy
+        assert page.evaluate("window.__csp") == [], path
+    w.goto("/")
+    page.fill(".md-search__input", "파이토치")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Escape")
+
+    def follow(href_end: str) -> None:  # a nav link, clicked as a reader would; instant navigation takes it
+        page.locator(f"nav a[href$='{href_end}']").first.evaluate("a => a.click()")
+
+    follow("compare/matrix/")  # instant navigation keeps the first page's policy
+    expect(page.locator("button.dlkb-sort").first).to_be_visible()
+    page.locator("button.dlkb-sort").nth(2).click()
+    follow("guide/")
+    page.get_by_label("지금도 유지보수되는 것").check()
+    follow("compare/")
+    page.locator(".dlkb-picker input[value=pytorch]").check()
+    page.locator(".dlkb-picker input[value=jax], .dlkb-picker input[value=keras]").first.check()
+    expect(compare_heads(page)).to_have_count(3)
+    assert page.evaluate("window.__csp") == []
+    # and it does stop what it is for: an inline script slipped into the page never runs
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }")
+    assert page.evaluate("window.ran") is None  # (verified red: without the meta tag it is 1)
+    assert page.evaluate("window.__csp") == ["script-src-elem inline"]
+    w.errors.clear()  # the refused script's console message is the point of the last check
