@@ -1,0 +1,102 @@
+"""The contributor's path under a real `mkdocs serve`: a new framework file, previewed live, checked.
+
+No fixed sleeps: the server is asked whether it sees changes, and the browser page is watched
+with Playwright's retrying expectations.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from test_browser import ARGS, CHROMIUM
+from test_build import make_project
+from test_serve import Server, fetch, wait_for
+
+DLKB = Path(sys.executable).with_name("dlkb")  # the console script of this virtual environment
+
+
+def newest_build(server: Server, seen: int, timeout: float) -> int:
+    """MkDocs' live reload long-poll: the newest build's number once it is newer than `seen`."""
+    root = urlsplit(server.url)._replace(path="").geturl()
+    try:
+        with urllib.request.urlopen(f"{root}/livereload/{seen}/0", timeout=timeout) as answer:
+            return int(answer.read())
+    except (urllib.error.URLError, TimeoutError):
+        return seen
+
+
+def wait_until_watching(server: Server) -> None:
+    """Save a file the server watches until a rebuild follows: from then on, no edit is missed."""
+    seen = newest_build(server, 0, timeout=10)
+    probe = server.project / "hooks" / "probe.txt"
+    for attempt in range(60):
+        probe.write_text(str(attempt), encoding="utf-8")
+        if newest_build(server, seen, timeout=1) > seen:
+            return
+    raise AssertionError("mkdocs serve가 파일 변경을 알아채지 못합니다")
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    served = Server(make_project(tmp_path))
+    wait_for(served.url + "/frameworks/alpha/", lambda t: "알파" in t)
+    wait_until_watching(served)
+    yield served
+    log = served.stop()
+    assert "Traceback" not in log, log
+
+
+def dlkb(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(DLKB), *args], cwd=project, capture_output=True, text=True)
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium 패키지가 없습니다")
+def test_new_framework_appears_in_the_open_page_and_passes_the_check(server: Server) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    project = server.project
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        answer = page.goto(server.url + "/frameworks/gamma/")
+        assert answer is not None and answer.status == 404
+        expect(page.locator("h1")).to_have_text("페이지를 찾을 수 없습니다")
+
+        made = dlkb(project, "new", "gamma")
+        record = project / "data" / "frameworks" / "gamma.yaml"
+        assert made.returncode == 0, made.stderr
+        assert made.stdout == f"{record} 를 만들었습니다. [필수] 항목을 채운 뒤 `dlkb check` 로 확인하세요.\n"
+        # The bare skeleton does not validate: the same page now says why, still without a reload by us.
+        banner = page.locator(".dlkb-error")
+        expect(banner).to_contain_text("데이터에 문제가", timeout=30_000)
+        expect(banner).to_contain_text("data/frameworks/gamma.yaml:96 › sources[0].id")
+        expect(page.locator("h1")).to_have_text("페이지를 찾을 수 없습니다")
+
+        alpha = (project / "data" / "frameworks" / "alpha.yaml").read_text(encoding="utf-8")
+        record.write_text(alpha.replace("id: alpha", "id: gamma", 1).replace("name: Alpha", "name: Gamma", 1)
+                          .replace("name_ko: 알파", "name_ko: 감마", 1), encoding="utf-8")
+        expect(page).to_have_title("Gamma - 딥러닝 프레임워크 비교", timeout=30_000)
+        expect(page.locator(".dlkb-error")).to_have_count(0)
+        assert page.url == server.url + "/frameworks/gamma/"
+        browser.close()
+
+    checked = dlkb(project, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout == "문제 없음: 프레임워크 3개, 비교 1개를 확인했습니다.\n"
+
+
+def test_an_edit_to_the_core_shows_without_a_restart(server: Server) -> None:
+    page = server.url + "/frameworks/beta/"
+    assert "활발히 개발 중" in fetch(page)
+    labels = server.project / "hooks" / "dlkb" / "labels.py"
+    labels.write_text(labels.read_text(encoding="utf-8").replace('"활발히 개발 중"', '"한창 개발 중"', 1), encoding="utf-8")
+    text, _ = wait_for(page, lambda t: "한창 개발 중" in t)
+    assert "활발히 개발 중" not in text
+    assert server.proc.poll() is None
