@@ -68,7 +68,7 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = f"docs/{file.src_uri}"
     for path, content in _core("export").downloads(LIVE.catalog).items():
         files.append(File.generated(config, path, content=content))
-    for page in _core("render").render_pages(LIVE.catalog, _core("labels").build_date()):
+    for page in _core("render").render_pages(LIVE.catalog, _core("labels").build_date(), config.repo_url or ""):
         generated = File.generated(config, page.path, content=page.markdown)
         generated.edit_uri = page.edit_path  # the edit button opens the YAML file, not generated Markdown
         files.append(generated)

@@ -6,16 +6,21 @@ with Playwright's retrying expectations.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from html import escape
 import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
-from test_browser import ARGS, CHROMIUM
+from conftest import ROOT
+from dlkb.needs import NEEDS
+from test_browser import ARGS, CHROMIUM, base_url, browser  # noqa: F401 - the fixtures, for the field table test
 from test_build import make_project
 from test_serve import Server, fetch, wait_for
 
@@ -72,7 +77,8 @@ def test_new_framework_appears_in_the_open_page_and_passes_the_check(server: Ser
         made = dlkb(project, "new", "gamma")
         record = project / "data" / "frameworks" / "gamma.yaml"
         assert made.returncode == 0, made.stderr
-        assert made.stdout == f"{record} 를 만들었습니다. [필수] 항목을 채운 뒤 `dlkb check` 로 확인하세요.\n"
+        assert made.stdout == (f"새 파일을 만들었습니다: {record}\n"
+                               "[필수] 항목을 채우고 `mkdocs serve`로 미리 본 뒤 `dlkb check`로 확인하세요.\n")
         # The bare skeleton does not validate: the same page now says why, still without a reload by us.
         banner = page.locator(".dlkb-error")
         expect(banner).to_contain_text("데이터에 문제가", timeout=30_000)
@@ -100,3 +106,53 @@ def test_an_edit_to_the_core_shows_without_a_restart(server: Server) -> None:
     text, _ = wait_for(page, lambda t: "한창 개발 중" in t)
     assert "활발히 개발 중" not in text
     assert server.proc.poll() is None
+
+
+def test_the_chooser_points_at_a_description_of_every_criterion(site: Path) -> None:
+    guide = (site / "guide" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../contributing/#needs">기여하기의 ‘고르기 도우미의 조건’</a>' in guide
+    page = (site / "contributing" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="needs">고르기 도우미의 조건' in page
+    rows = re.findall(r'<tr id="need-([a-z-]+)"><th scope="row">(.*?)</th><td><p>(.*?)</p>', page)
+    assert rows == [(n.key, escape(n.label, quote=False), escape(n.explain_ko, quote=False)) for n in NEEDS]
+    assert all(n.explain_ko.endswith("다.") for n in NEEDS)
+    repo_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
+    assert f'<a href="{repo_url}" rel="noopener">이 사이트의 저장소</a>에 풀 리퀘스트를 엽니다.' in page
+
+
+def test_the_published_404_page_is_korean_and_waits_for_nothing(site: Path) -> None:
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>페이지를 찾을 수 없습니다</h1>" in page
+    assert "404 - Not found" not in page
+    assert "livereload" not in page and "data-build" not in page  # the waiting script is for `mkdocs serve` only
+
+
+# Each line box of a field name must start at its beginning or right after a dot.
+_BREAKS_INSIDE_A_NAME = """
+codes => codes.filter(code => {
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  let last = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const top = range.getBoundingClientRect().top;
+      if (last && top > last.top + 2 && last.char !== ".") return true;
+      last = {top, char: node.data[i]};
+    }
+  }
+  return false;
+}).map(code => code.textContent)
+"""
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium 패키지가 없습니다")
+@pytest.mark.parametrize("width", [375, 1280])
+def test_field_names_do_not_wrap_inside_a_name(browser, base_url, width: int) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url + "/contributing/")
+    names = page.locator(".dlkb-fields code")
+    assert names.count() > 100
+    assert names.evaluate_all(_BREAKS_INSIDE_A_NAME) == []
+    page.close()

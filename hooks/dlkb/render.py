@@ -21,7 +21,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import CSV_COLUMNS, FORMAT_VERSION
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.model import Claim, Feature, Framework, Source
-from dlkb.reference import field_rows
+from dlkb.reference import field_rows, need_rows, support_kept
 
 # Python-Markdown's backslash escapes; '<', '>' and '&' are already HTML entities by then.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -128,8 +128,8 @@ def _url_root(path: str) -> str:
     return "../" * depth
 
 
-def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
-    """Every generated page of the site."""
+def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[Page]:
+    """Every generated page of the site; `repo_url` is where contributors send pull requests."""
     env = make_env()
     frameworks = list(catalog.frameworks.values())
     citations = lambda owner: Citations(catalog, owner)  # noqa: E731 - a fresh numbering per page
@@ -157,7 +157,8 @@ def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
         page("compare/timeline.md", "timeline.md.j2", svg=Markup(timeline_svg(frameworks, today)),
              by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
         page("compare/lineage.md", "lineage.md.j2", svg=Markup(lineage_svg(frameworks, edges)), edges=edges),
-        page("contributing.md", "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature)),
+        page("contributing.md", "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature),
+             needs=need_rows(catalog), support=support_kept(), repo_url=repo_url),
         page("data.md", "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[name for name, _ in CSV_COLUMNS]),
     ]
     for cmp in catalog.comparisons.values():
