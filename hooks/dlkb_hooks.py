@@ -3,19 +3,22 @@
 `mkdocs build` stops on a bad record before anything is written. `mkdocs serve` keeps
 answering instead: with the last good catalogue and the Korean problems shown on every page,
 or, when no build has succeeded yet, with an error page, and recovers on the next save.
+Whatever goes wrong, the answer is a Korean report, never a traceback.
+
+MkDocs imports this file once per process, so under `mkdocs serve` each rebuild first drops
+the core modules and every event looks them up again (`_core`): an edit to `hooks/dlkb/*.py`
+shows up on the next save. Only `dlkb.live`, which holds the state across rebuilds, is kept.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
+import time
 from pathlib import Path
+from types import ModuleType
 
-from dlkb.csp import add_policy
-from dlkb.errorpage import error_banner, error_page
-from dlkb.labels import build_date
-from dlkb.live import LIVE
-from dlkb.render import nav
-from dlkb.stage import generated_files
+from dlkb.live import LIVE, forget_core
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -29,19 +32,34 @@ if not log.handlers:
     log.propagate = False
 
 
+def _core(name: str) -> ModuleType:
+    """A core module as this build loaded it; never bound at import, or serve would keep the old code."""
+    return importlib.import_module(f"dlkb.{name}")
+
+
 def on_startup(command: str, dirty: bool) -> None:
     LIVE.serving = command == "serve"
 
 
+def _stop_or_report() -> None:
+    """A build stops with the Korean report (MkDocs prints a PluginError without a traceback,
+    exits 1 and writes nothing); serve logs it and keeps answering with it."""
+    if LIVE.error is None:
+        return
+    if not LIVE.serving:
+        raise PluginError(LIVE.error.report())
+    log.error(LIVE.error.report())
+
+
 def on_config(config):
+    if LIVE.serving:
+        forget_core()  # the first event of every rebuild: read the core on disk from here on
+        # Marks this build on the 404 page, whose script reloads once the answer changes.
+        config.extra["dlkb_serve_build"] = str(time.time_ns())
     LIVE.reload(Path(config.config_file_path).parent / "data")
-    if LIVE.error:
-        if not LIVE.serving:
-            # A BuildError: MkDocs prints it without a traceback, exits 1, writes nothing.
-            raise PluginError(LIVE.error.report())
-        log.error(LIVE.error.report())
+    _stop_or_report()
     if LIVE.catalog is not None:
-        config.nav = nav(LIVE.catalog)
+        config.nav = _core("render").nav(LIVE.catalog)
     else:
         # No good build yet: our error page answers every URL, so the theme's 404 must not replace it.
         config.theme.static_templates.discard("404.html")
@@ -49,11 +67,14 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    if LIVE.catalog is None:
-        page = error_page(LIVE.error)
+    generated = LIVE.generate(config.repo_url or "") if LIVE.catalog is not None else None
+    if generated is None and LIVE.catalog is not None:
+        _stop_or_report()  # a template or the code itself failed while making the pages
+    if generated is None:
+        page = _core("errorpage").error_page(LIVE.error)
         return Files([File.generated(config, name, content=page) for name in ("index.html", "404.html")])
     # The same files `dlkb render` writes; each page's edit button is set in its front matter.
-    for path, content in generated_files(LIVE.catalog, build_date()).items():
+    for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
     # In the order MkDocs reads a folder, so search and sitemap list pages as in a staged build.
     return Files(sorted(files, key=_walk_order))
@@ -68,11 +89,20 @@ def _walk_order(file: File) -> tuple:
 def on_post_build(config) -> None:
     # Not under serve: its live-reload script is inline and changes with every rebuild.
     if not LIVE.serving and LIVE.catalog is not None:
-        add_policy(Path(config.site_dir))
+        _core("csp").add_policy(Path(config.site_dir))
 
 
-def on_post_page(output: str, page, config) -> str:
+def _with_banner(output: str) -> str:
     if LIVE.error is None:
         return output
     marker = '<article class="md-content__inner md-typeset">'
-    return output.replace(marker, marker + error_banner(LIVE.error), 1)
+    return output.replace(marker, marker + _core("errorpage").error_banner(LIVE.error), 1)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _with_banner(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # The 404 page too: a new framework file that does not validate explains itself there.
+    return _with_banner(output) if template_name == "404.html" else output

@@ -18,7 +18,7 @@ FREE_TEXT_KEYS = {"name", "name_ko", "summary_ko", "text_ko", "note_ko", "role_k
                   "ko", "en", "definition_ko", "matters_ko"}
 
 
-def poison(value, key: str | None = None, counter=[0]):
+def poison(value, key: str | None = None, counter=[0]):  # noqa: B006 - one counter for the whole run, on purpose
     """Every free-text string becomes the payload plus a number, so each can be found."""
     if isinstance(value, dict):
         return {k: poison(v, k) for k, v in value.items()}

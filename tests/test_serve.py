@@ -54,7 +54,7 @@ class Server:
         # `mkdocs serve` mounts the site under the path of site_url, as it will be published
         mount = urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
         self.url = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}"
-        self.log = open(project / "serve.log", "w")  # closed in stop()
+        self.log = open(project / "serve.log", "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

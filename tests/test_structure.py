@@ -141,8 +141,8 @@ def test_latest_release_may_be_unknown(fixture_data: Path) -> None:
     assert "<td>확인 안 됨</td>" in pages["compare/timeline.md"]
     row = frameworks_csv(catalog).decode("utf-8-sig").splitlines()[2].split(",")
     header = frameworks_csv(catalog).decode("utf-8-sig").splitlines()[0].split(",")
-    assert dict(zip(header, row))["latest_version"] == "unknown"
-    assert dict(zip(header, row))["latest_date"] == ""
+    assert dict(zip(header, row, strict=True))["latest_version"] == "unknown"
+    assert dict(zip(header, row, strict=True))["latest_date"] == ""
 
 
 def test_a_latest_release_that_is_neither_a_mapping_nor_unknown_is_one_problem(fixture_data: Path) -> None:

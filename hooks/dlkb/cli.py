@@ -54,7 +54,7 @@ def cmd_new(data: Path, framework_id: str) -> int:
     except FileExistsError:
         print(f"이미 있는 파일입니다: {target}", file=sys.stderr)
         return 1
-    print(f"{target} 를 만들었습니다. [필수] 항목을 채운 뒤 `dlkb check` 로 확인하세요.")
+    print(f"새 파일을 만들었습니다: {target}\n[필수] 항목을 채우고 `mkdocs serve`로 미리 본 뒤 `dlkb check`로 확인하세요.")
     return 0
 
 
@@ -95,10 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dlkb", description="딥러닝 프레임워크 지식 베이스 데이터 도구")
     parser.add_argument("--data", type=Path, default=None, help="data 폴더 (기본: 프로젝트의 data/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="모든 레코드를 검사하고 문제를 모두 보여 줍니다")
-    new = sub.add_parser("new", help="주석이 달린 새 레코드 뼈대를 만듭니다")
+    sub.add_parser("check", help="data/의 모든 파일을 검사하고 문제를 모두 보여 줍니다")
+    new = sub.add_parser("new", help="주석이 달린 새 프레임워크 파일의 뼈대를 만듭니다")
     new.add_argument("id", help="새 프레임워크의 id (파일 이름이 됩니다)")
-    schema = sub.add_parser("schema", help="data/schema/ 의 JSON Schema를 다시 만듭니다")
+    schema = sub.add_parser("schema", help="data/schema/의 JSON Schema를 다시 만듭니다")
     schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
     csp = sub.add_parser("csp", help="빌드한 사이트의 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
     csp.add_argument("site", type=Path, help="빌드한 사이트 폴더 (예: site)")

@@ -1,15 +1,31 @@
 """The catalogue as a development server sees it: the last good one, and what is wrong now.
 
-MkDocs loads its hook file afresh for every rebuild under `mkdocs serve`, so state kept in
-the hook module would be lost; it lives here, in a module imported once per process.
+Under `mkdocs serve` every other dlkb module is read afresh for each rebuild (`forget_core`),
+so that an edit to the core shows up without a restart; the state that must outlive a rebuild
+lives here, in the one module imported once per process. An edit to this file needs a restart.
+
+An exception that is not a data problem (a broken template, a bug, a bad SOURCE_DATE_EPOCH)
+becomes a Korean problem too, so that serve shows it like any other and keeps answering.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dlkb.catalog import Catalog, load_catalog
-from dlkb.problems import CatalogError
+if TYPE_CHECKING:
+    from dlkb.catalog import Catalog
+    from dlkb.problems import CatalogError
+
+
+def _unexpected(err: Exception) -> CatalogError:
+    from dlkb.problems import CatalogError, Problem
+
+    text = str(err).splitlines()[0][:200] if str(err) else ""
+    return CatalogError([Problem("dlkb", None, "", f"예기치 않은 오류입니다 ({type(err).__name__}: {text})", None,
+                                 "파일을 되돌려 보고, 그래도 나면 이 메시지와 함께 이슈로 알려 주세요")])
 
 
 class LiveCatalog:
@@ -17,13 +33,46 @@ class LiveCatalog:
         self.serving = False
         self.catalog: Catalog | None = None  # the last catalogue that validated
         self.error: CatalogError | None = None  # what is wrong with the files on disk now
+        self.today: dt.date | None = None
 
     def reload(self, data_dir: Path) -> None:
         """Load the data; on failure keep the last good catalogue and remember the error."""
+        # Imported here, not at the top: after `forget_core` these are the modules on disk now.
+        from dlkb.catalog import load_catalog
+        from dlkb.labels import build_date
+        from dlkb.problems import CatalogError
+
         try:
-            self.catalog, self.error = load_catalog(data_dir), None
+            today = build_date()
+            self.catalog, self.error, self.today = load_catalog(data_dir, today=today), None, today
         except CatalogError as err:
             self.error = err
+        except Exception as err:
+            self.error = _unexpected(err)
+
+    def generate(self, repo_url: str) -> dict[str, str | bytes] | None:
+        """Every generated file (stage.generated_files), or None with the error remembered."""
+        from dlkb.stage import generated_files
+
+        assert self.catalog is not None and self.today is not None
+        try:
+            return generated_files(self.catalog, self.today, repo_url)
+        except Exception as err:
+            self.error = _unexpected(err)
+            return None
+
+
+def forget_core() -> None:
+    """Drop every dlkb module except this one, so that the next import reads the code on disk.
+
+    The last good catalogue survives as it is; if the model has changed since, it is shown
+    by the new code only until the data on disk loads again.
+    """
+    package = sys.modules["dlkb"]
+    for name in [n for n in sys.modules if n.startswith("dlkb.") and n != __name__]:
+        del sys.modules[name]
+        # `from dlkb import labels` reads the package attribute first, so drop that too.
+        package.__dict__.pop(name.removeprefix("dlkb."), None)
 
 
 LIVE = LiveCatalog()

@@ -1,4 +1,4 @@
-"""The field reference on the contributing page, read from the model itself."""
+"""The field reference on the contributing page, read from the model itself, and the chooser's criteria."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from dlkb.catalog import Catalog
 from dlkb.model import Feature, Framework, model_in
-from dlkb.vocab import Vocab
+from dlkb.needs import NEEDS, evaluate
+from dlkb.vocab import Support, Vocab
 
 
 @dataclass(frozen=True)
@@ -54,3 +56,27 @@ def field_rows(cls: type[BaseModel] = Framework, prefix: str = "") -> list[Field
             is_list = typing.get_origin(info.annotation) is list
             rows += field_rows(sub, f"{path}[]." if is_list else f"{path}.")
     return rows
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    key: str
+    label: str
+    explain: str
+    fields: list[str]
+
+
+def need_rows(catalog: Catalog) -> list[NeedRow]:
+    """Each criterion of the chooser with the fields its verdicts read on this data (not a hand list)."""
+    verdicts = evaluate(catalog)
+    rows = []
+    for need in NEEDS:
+        # A verdict names its field as "kind", "kind, lineage" or "keras: lineage" (another framework's).
+        read = {part.rpartition(": ")[2] for v in verdicts.values() for part in v[need.key].field.split(", ")}
+        rows.append(NeedRow(need.key, need.label, need.explain_ko, sorted(read)))
+    return rows
+
+
+def support_kept() -> tuple[list[str], list[str]]:
+    """The Korean support values a criterion on a support field keeps, and those it drops."""
+    return [v.label for v in Support if v.usable], [v.label for v in Support if not v.usable]

@@ -37,7 +37,7 @@ from dlkb.pages import (
     comparison_page,
     framework_page,
 )
-from dlkb.reference import field_rows
+from dlkb.reference import field_rows, need_rows, support_kept
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
 Owner = Framework | Comparison | Glossary
@@ -137,8 +137,8 @@ def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, An
     )
 
 
-def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
-    """Every generated page of the site."""
+def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[Page]:
+    """Every generated page of the site; `repo_url` is where contributors send pull requests."""
     env = make_env()
     common = _context(catalog, today, env)
     frameworks: list[Framework] = common["frameworks"]
@@ -165,7 +165,8 @@ def render_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     pages.append(page(HOME, "home.md.j2", last_verified=max(f.last_verified for f in frameworks)))
     pages.append(page(FRAMEWORK_LIST, "frameworks.md.j2"))
     pages += [page(path, template, **extra.get(key, {})) for key, (path, template, _) in SECTION_PAGES.items()]
-    pages.append(page(CONTRIBUTING, "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature)))
+    pages.append(page(CONTRIBUTING, "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature),
+                      needs=need_rows(catalog), support=support_kept(), repo_url=repo_url))
     pages.append(page(DATA, "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[f.key for f in fields_for("csv")]))
     for cmp in catalog.comparisons.values():
         pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,

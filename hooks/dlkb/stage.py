@@ -45,10 +45,10 @@ def page_source(page: Page) -> str:
     return "---\n" + line + "---\n\n" + page.markdown
 
 
-def generated_files(catalog: Catalog, today: dt.date) -> dict[str, str | bytes]:
+def generated_files(catalog: Catalog, today: dt.date, repo_url: str = "") -> dict[str, str | bytes]:
     """Every file the generator adds to docs/: the downloads (api/…) and the pages."""
     files = dict(downloads(catalog))
-    for page in render_pages(catalog, today):
+    for page in render_pages(catalog, today, repo_url):
         files[page.path] = page_source(page)
     return files
 
@@ -107,7 +107,7 @@ def stage_site(project: Path, data: Path, out: Path, today: dt.date) -> None:
     theme = config.get("theme")
     custom = project / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
     _check_out(out, project, [docs] + ([custom] if custom else []))
-    catalog = load_catalog(data)
+    catalog = load_catalog(data, today=today)
 
     # Built beside `out`, then moved in: a failure half-way leaves the old tree as it was.
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +116,7 @@ def stage_site(project: Path, data: Path, out: Path, today: dt.date) -> None:
         shutil.copytree(docs, tmp / DOCS)
         if custom:
             shutil.copytree(custom, tmp / OVERRIDES)
-        for path, content in generated_files(catalog, today).items():
+        for path, content in generated_files(catalog, today, str(config.get("repo_url") or "")).items():
             _write(tmp / DOCS / path, content)
         text = yaml.safe_dump(staged_config(config, catalog), allow_unicode=True, sort_keys=False, width=120)
         _write(tmp / CONFIG, HEADER + text)
