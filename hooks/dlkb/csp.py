@@ -16,9 +16,12 @@ import hashlib
 import re
 from pathlib import Path
 
+from markupsafe import Markup
+
 # An inline script: no src attribute, and JavaScript (a JSON data block never runs).
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
 _CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
+_META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')
 _EXISTING = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 
 
@@ -56,7 +59,7 @@ def add_policy(site_dir: Path) -> int:
     hashes: set[str] = set()
     for text in texts.values():
         hashes |= inline_hashes(text)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    tag = str(_META.format(policy(hashes)))  # the value escaped for an attribute
     written = 0
     for page, text in texts.items():
         text = _EXISTING.sub("", text)
