@@ -77,11 +77,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser that closes a connection early (a page left mid-load) is not a failure
+
+
 @contextlib.contextmanager
 def serve_directory(directory: Path) -> Iterator[str]:
     """A static HTTP server for a built site on a free port; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -99,3 +104,23 @@ READY = """() => document.querySelector('.md-search[role=dialog][aria-label]') !
 
 def wait_ready(page) -> None:
     page.wait_for_function(READY)
+
+
+def search(page, query: str):
+    """Type a query into the theme's search and return the result items. A query typed before
+    the theme's search worker has loaded the index is dropped, and the box must lose focus before
+    a new query counts; so each try leaves the box first, and waits longer (bounded: 15 s)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator(".md-search__input")
+    results = page.locator(".md-search-result__item")
+    for wait in (1000, 2000, 4000, 8000):
+        box.evaluate("e => e.blur()")
+        page.keyboard.press("Escape")
+        box.fill(query)
+        try:
+            results.first.wait_for(timeout=wait)
+            return results
+        except PlaywrightTimeout:  # not ready yet: type again
+            continue
+    raise AssertionError(f"검색 결과가 나오지 않습니다: {query}")

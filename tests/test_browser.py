@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARGS, CHROMIUM, no_chromium, serve_directory, wait_ready  # noqa: F401 (ARGS: shared)
+from conftest import ARGS, CHROMIUM, no_chromium, search, serve_directory, wait_ready  # noqa: F401 (ARGS: shared)
 from dlkb.catalog import Catalog
 from dlkb.needs import NEEDS, evaluate
 from playwright.sync_api import expect
@@ -266,8 +266,7 @@ def test_content_security_policy_holds_and_nothing_breaks_it(watched) -> None:
         assert "unsafe-eval" not in policy and "unsafe-inline" not in policy
         assert page.evaluate("window.__csp") == [], path
     w.goto("/")
-    page.fill(".md-search__input", "파이토치")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(search(page, "파이토치").first).to_be_visible()
     page.keyboard.press("Escape")
 
     def follow(href_end: str) -> None:  # a nav link, clicked as a reader would; instant navigation takes it

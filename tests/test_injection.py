@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import no_chromium, serve_directory, wait_ready
+from conftest import no_chromium, search, serve_directory, wait_ready
 from test_build import make_project, mkdocs_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, no_chromium]
@@ -71,5 +71,20 @@ def test_pasted_markup_never_runs_and_reads_literally(browser, poisoned_site, pa
         assert "[링크](javascript:window.pwned=3)" in text
         assert page.locator("article a[href^='javascript:']").count() == 0
         assert page.locator("article img[src=x]").count() == 0
+    finally:
+        context.close()
+
+
+def test_pasted_markup_stays_text_in_search_results(browser, poisoned_site) -> None:
+    """The search index holds the names and titles too; the theme draws results from it."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(poisoned_site + "/")
+        wait_ready(page)
+        search(page, "주석")  # a word of the pasted text
+        assert page.evaluate("window.pwned") is None
+        assert page.locator(".md-search-result img[src=x], .md-search-result script").count() == 0
+        assert "<script>window.pwned=1</script>" in page.locator(".md-search-result").inner_text()
     finally:
         context.close()
