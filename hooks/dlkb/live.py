@@ -47,7 +47,7 @@ class LiveCatalog:
             self.catalog, self.error, self.today = load_catalog(data_dir, today=today), None, today
         except CatalogError as err:
             self.error = err
-        except Exception as err:
+        except Exception as err:  # anything else (a bug, a broken template) is reported in Korean too
             self.error = _unexpected(err)
 
     def generate(self, repo_url: str) -> dict[str, str | bytes] | None:
@@ -57,7 +57,7 @@ class LiveCatalog:
         assert self.catalog is not None and self.today is not None
         try:
             return generated_files(self.catalog, self.today, repo_url)
-        except Exception as err:
+        except Exception as err:  # as in reload: serve keeps answering with the report
             self.error = _unexpected(err)
             return None
 
