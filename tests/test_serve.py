@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from invalid_cases import BY_NAME
-from test_build import make_project
+from test_build import make_project, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -118,3 +118,54 @@ def test_serve_starts_with_a_broken_record_and_recovers(project: Path) -> None:
         assert server.proc.poll() is None
     finally:
         server.stop()
+
+
+def test_a_broken_template_is_a_korean_banner_and_serve_keeps_answering(project: Path) -> None:
+    """Not a data problem: the code or a template fails. The same banner, never a hung page."""
+    template = project / "hooks" / "dlkb" / "templates" / "framework.md.j2"
+    good = template.read_text(encoding="utf-8")
+    server = Server(project)
+    try:
+        page = server.url + "/frameworks/alpha/"
+        wait_for(page, lambda t: "알파" in t)
+        template.write_text(good.replace("{{ fw.summary_ko }}", "{{ fw.summary_ko", 1), encoding="utf-8")
+        text, _ = wait_for(page, lambda t: "예기치 않은 오류입니다" in t)
+        assert "예기치 않은 오류입니다 (TemplateSyntaxError:" in text
+        assert server.proc.poll() is None
+        template.write_text(good, encoding="utf-8")
+        wait_for(page, lambda t: "알파" in t and "예기치 않은 오류" not in t)
+    finally:
+        log = server.stop()
+    assert "Traceback" not in log
+
+
+def test_serve_starts_with_a_recursive_alias_and_keeps_answering(project: Path) -> None:
+    broken = project / "data" / "frameworks" / "loop.yaml"
+    broken.write_text("id: loop\naliases: &a [x, *a]\n", encoding="utf-8")
+    server = Server(project)
+    try:
+        text, _ = wait_for(server.url + "/", lambda t: "데이터 오류" in t)
+        assert "data/frameworks/loop.yaml:2 › aliases[1]: 별칭(alias)이 자기 자신을 담고 있습니다" in text
+        assert server.proc.poll() is None
+    finally:
+        log = server.stop()
+    assert "Traceback" not in log
+
+
+def test_a_broken_template_stops_a_build_in_korean(project: Path, tmp_path: Path) -> None:
+    template = project / "hooks" / "dlkb" / "templates" / "matrix.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "{% endif %}\n", encoding="utf-8")
+    run = mkdocs_build(project, tmp_path / "site")
+    assert run.returncode == 1
+    assert "예기치 않은 오류입니다 (TemplateSyntaxError:" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
+
+
+def test_a_bad_source_date_epoch_stops_a_build_in_korean(project: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1e9"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                         cwd=project, capture_output=True, text=True, env=env)
+    assert run.returncode == 1
+    assert "SOURCE_DATE_EPOCH: 환경 변수가 1970-01-01부터 센 초가 아닙니다 (입력: '1e9')" in run.stderr
+    assert "Traceback" not in run.stderr
