@@ -68,13 +68,13 @@ CASES = {
         'data/frameworks/alpha.yaml:4 › date: 알 수 없는 항목입니다 — 기대: 쓸 수 있는 항목: id, name, name_ko, aliases, kind, summary_ko, links, developers, first_release, first_release_sources, latest_release, status, status_since, successor, status_note_ko, status_sources, lineage, license, languages, graph, autodiff, hardware, distributed, visualization, deployment, model_zoo, pros, cons, best_for, sources, last_verified',
     ]),
     'null-record': (("frameworks/alpha.yaml", None, "~\n"), [
-        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 기대: 프레임워크 레코드(매핑)',
+        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 기대: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
     ]),
     'dashes-only': (("frameworks/alpha.yaml", None, "---\n# 주석만\n"), [
-        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 기대: 프레임워크 레코드(매핑)',
+        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 기대: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
     ]),
     'null-glossary': (("glossary.yaml", None, "null\n"), [
-        'data/glossary.yaml: 파일이 비어 있습니다 — 기대: 프레임워크 레코드(매핑)',
+        'data/glossary.yaml: 파일이 비어 있습니다 — 기대: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
     ]),
     'comparison-with-itself': (("comparisons/alpha-vs-beta.yaml", "frameworks: [alpha, beta]\n", "frameworks: [alpha, alpha]\n"), [
         "data/comparisons/alpha-vs-beta.yaml:4 › frameworks[1]: 프레임워크를 자기 자신과 비교할 수 없습니다 (입력: 'alpha')",

@@ -101,7 +101,7 @@ def load_text(raw: bytes, file: str) -> tuple[Document, list[Problem]]:
         return Document(None), [
             Problem(file, line, "", "UTF-8로 읽을 수 없는 바이트가 있습니다", repr(bad), "UTF-8로 저장한 파일")
         ]
-    empty = Problem(file, None, "", "파일이 비어 있습니다", None, "프레임워크 레코드(매핑)")
+    empty = Problem(file, None, "", "파일이 비어 있습니다", None, "키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.split("\n")):
         return Document(None), [empty]
     lines = Lines(text)
