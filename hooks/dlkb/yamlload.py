@@ -217,7 +217,7 @@ class _Builder:
         self.repeated += key in self.built
         if self.visited > MAX_NODES and self.repeated * 2 > self.visited:  # mostly values seen before
             raise self.stop(node, path, "별칭(alias)을 펼치면 값이 지나치게 많아집니다",
-                            f"값 {MAX_NODES:,}개 이하의 평범한 레코드 (앵커·별칭 남용 금지)")
+                            f"값 {MAX_NODES:,}개 이하의 평범한 파일 (앵커·별칭 남용 금지)")
         if self.visited > MAX_NODES:
             raise self.stop(node, path, "값이 지나치게 많습니다", f"값 {MAX_NODES:,}개 이하의 파일")
         if len(path) > MAX_DEPTH:
