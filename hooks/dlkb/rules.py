@@ -36,13 +36,15 @@ PLACEHOLDER = re.compile(r"__[A-Z][A-Z_]*__")
 
 def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
     """Every (path, value) inside a model, depth first, the model itself first."""
-    yield path, obj
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from walk(getattr(obj, name), path + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for i, value in enumerate(obj):
-            yield from walk(value, path + (i,))
+    stack: list[tuple[Path, Any]] = [(path, obj)]
+    while stack:  # a loop, not recursion: this runs over every value of every file
+        path, obj = stack.pop()
+        yield path, obj
+        if isinstance(obj, BaseModel):
+            names = type(obj).model_fields
+            stack.extend((path + (name,), getattr(obj, name)) for name in reversed(names))
+        elif isinstance(obj, (list, tuple)):
+            stack.extend((path + (i,), value) for i, value in reversed(list(enumerate(obj))))
 
 
 def _feature_sources(path: Path, obj: Any) -> Iterator[Broken]:
