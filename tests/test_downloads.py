@@ -42,7 +42,7 @@ def test_csv_opens_in_korean_excel_and_matches(catalog: Catalog, site: Path) -> 
         fw = catalog.frameworks[row["id"]]
         assert row["name_ko"] == fw.name_ko
         assert row["license"] == fw.license.spdx
-        assert row["latest_version"] == fw.latest_release.version
+        assert row["latest_version"] == (fw.latest.version if fw.latest else "unknown")
         assert row["hardware_cuda"] == fw.hardware.cuda.value
 
 

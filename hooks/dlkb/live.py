@@ -43,8 +43,10 @@ class LiveCatalog:
         from dlkb.problems import CatalogError
 
         try:
+            # Dates in the data are checked against the real today; SOURCE_DATE_EPOCH is the day
+            # the pages print, so that two builds of one commit match byte for byte.
             today = build_date()
-            self.catalog, self.error, self.today = load_catalog(data_dir, today=today), None, today
+            self.catalog, self.error, self.today = load_catalog(data_dir), None, today
         except CatalogError as err:
             self.error = err
         except Exception as err:  # anything else (a bug, a broken template) is reported in Korean too

@@ -107,7 +107,7 @@ def stage_site(project: Path, data: Path, out: Path, today: dt.date) -> None:
     theme = config.get("theme")
     custom = project / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
     _check_out(out, project, [docs] + ([custom] if custom else []))
-    catalog = load_catalog(data, today=today)
+    catalog = load_catalog(data)  # real today for the checks; `today` is the day the pages print
 
     # Built beside `out`, then moved in: a failure half-way leaves the old tree as it was.
     out.parent.mkdir(parents=True, exist_ok=True)
