@@ -45,7 +45,7 @@ def cmd_new(data: Path, framework_id: str) -> int:
         return 2
     target = data / "frameworks" / f"{framework_id}.yaml"
     if not target.parent.is_dir():
-        print(f"프레임워크 폴더가 없습니다: {target.parent} (저장소 폴더 안에서 실행하거나 --data 로 data 폴더를 알려 주세요)", file=sys.stderr)
+        print(f"프레임워크 폴더가 없습니다: {target.parent} (저장소 폴더 안에서 실행하거나 --data로 data 폴더를 알려 주세요)", file=sys.stderr)
         return 1
     try:
         # "x": never through an existing name, a symlink (even a dangling one) included

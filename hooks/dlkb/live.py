@@ -25,7 +25,7 @@ def _unexpected(err: Exception) -> CatalogError:
 
     text = str(err).splitlines()[0][:200] if str(err) else ""
     return CatalogError([Problem("dlkb", None, "", f"예기치 않은 오류입니다 ({type(err).__name__}: {text})", None,
-                                 "파일을 되돌려 보고, 그래도 나면 이 메시지와 함께 이슈로 알려 주세요")])
+                                 "마지막으로 고친 파일을 되돌려 보고, 그래도 오류가 나면 이 메시지와 함께 이슈로 알려 주세요")])
 
 
 class LiveCatalog:
