@@ -163,3 +163,22 @@ def test_schema_check_fails_on_drift(tmp_path: Path) -> None:
     subprocess.run(DLKB + ["--data", str(data), "schema"], capture_output=True, check=True)
     again = subprocess.run(DLKB + ["--data", str(data), "schema", "--check"], capture_output=True, text=True)
     assert again.returncode == 0
+
+
+def test_an_estimated_claim_date_says_so(fixture_data: Path) -> None:
+    path = fixture_data / "frameworks" / "alpha.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    as_of: 2017\n", "    as_of: 2017\n    as_of_estimated: true\n", 1)
+    path.write_text(text, encoding="utf-8")
+    pages = {p.path: p.markdown for p in render_pages(load_catalog(fixture_data, today=TODAY), TODAY)}
+    assert '(<time datetime="2017">2017년</time> 기준, 날짜는 추정)' in pages["frameworks/alpha.md"]
+
+
+def test_claims_from_the_undated_seed_post_are_marked_estimated(catalog) -> None:
+    """Seed 003 gives no date; its claims carry the year of the post it summarises, marked as such."""
+    undated = {"post-opencv-pt-vs-tf", "post-builtin-pt-vs-tf"}
+    owners = [*catalog.frameworks.values(), *[a for c in catalog.comparisons.values() for a in c.aspects]]
+    claims = [c for o in owners for c in getattr(o, "pros", []) + getattr(o, "cons", []) + getattr(o, "history", [])]
+    seed = [c for c in claims if undated & set(c.sources)]
+    assert len(seed) >= 10
+    assert [c.text_ko for c in seed if not c.as_of_estimated] == []
