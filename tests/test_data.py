@@ -105,3 +105,20 @@ def test_tensorflow_vs_pytorch_covers_the_aspects_the_posts_centre_on(catalog: C
     assert {"graph", "speed", "distributed", "visualization", "deployment", "ecosystem", "learning-curve"} <= keys
     assert len(cmp.verdicts) >= 5
     assert len(catalog.comparisons) >= 3
+
+
+def test_no_package_index_host_is_written_into_the_repository() -> None:
+    """Registry addresses are configuration: facts cite the projects' own repositories and
+    sites. The host names come from pip, which knows its index, so this file names none."""
+    import subprocess
+
+    index = pytest.importorskip("pip._internal.models.index")
+    hosts = {index.PyPI.netloc, index.PyPI.file_storage_domain}
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    found = []
+    for name in filter(None, tracked.split("\0")):
+        path = ROOT / name
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            found += [f"{name}: {host}" for host in hosts if host in text]
+    assert found == []
