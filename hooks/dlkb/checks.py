@@ -13,7 +13,7 @@ from pathlib import Path as FsPath
 from dlkb.model import Comparison, Framework, Glossary
 from dlkb.pages import reserved_comparison_ids, reserved_framework_ids
 from dlkb.problems import Problem
-from dlkb.rules import walk
+from dlkb.rules import fields
 from dlkb.yamlload import Loaded, Path
 
 
@@ -49,8 +49,7 @@ def _check_sources_and_dates(item: Loaded, shared_ids: set[str], today: dt.date)
             problems.append(item.problem(("sources", i, "id"), "출처 id가 두 번 정의되었습니다", repr(src.id), "고유한 출처 id"))
         own.add(src.id)
     known = own | shared_ids
-    for path, value in walk(item.obj):
-        name = str(path[-1]) if path else ""
+    for path, name, value in fields(item.obj):
         if name.endswith("sources") and path[0] != "sources" and isinstance(value, list):
             for i, ref in enumerate(value):
                 if ref not in known:

@@ -8,6 +8,7 @@ escaped once more for Markdown. Only http(s) URLs become links.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -60,7 +61,10 @@ def _template_source(name: str) -> str:
     return resources.files("dlkb").joinpath("templates", name).read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=1)
 def make_env() -> Environment:
+    """One environment per process: templates compile once. Under `mkdocs serve` the module is
+    read afresh for every rebuild (dlkb.live.forget_core), so an edited template is seen."""
     env = Environment(
         loader=FunctionLoader(_template_source),
         undefined=StrictUndefined,

@@ -34,19 +34,6 @@ class Broken:
 PLACEHOLDER = re.compile(r"__[A-Z][A-Z_]*__")
 
 
-def walk(obj: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every (path, value) inside a model, depth first, the model itself first."""
-    stack: list[tuple[Path, Any]] = [(path, obj)]
-    while stack:  # a loop, not recursion: this runs over every value of every file
-        path, obj = stack.pop()
-        yield path, obj
-        if isinstance(obj, BaseModel):
-            names = type(obj).model_fields
-            stack.extend((path + (name,), getattr(obj, name)) for name in reversed(names))
-        elif isinstance(obj, (list, tuple)):
-            stack.extend((path + (i,), value) for i, value in reversed(list(enumerate(obj))))
-
-
 def _feature_sources(path: Path, obj: Any) -> Iterator[Broken]:
     if isinstance(obj, Feature) and obj.value.needs_source and not obj.sources:
         yield Broken(path + ("sources",), "값이 unknown 이나 n/a 가 아니면 출처 id가 하나 이상 있어야 합니다")
@@ -81,20 +68,56 @@ def _comparison_pair(path: Path, obj: Any) -> Iterator[Broken]:
 
 
 def _placeholder(path: Path, obj: Any) -> Iterator[Broken]:
-    if isinstance(obj, str) and PLACEHOLDER.search(obj):
-        yield Broken(path, "뼈대의 자리 표시가 남아 있습니다", obj, "실제 내용 (`dlkb new`가 넣은 __NAME__ 같은 자리 표시를 바꾸세요)")
+    """Text fields of a model (and lists of text) that still hold a skeleton placeholder."""
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        texts = [(path + (name,), value)] if isinstance(value, str) else []
+        if isinstance(value, list):
+            texts = [(path + (name, i), item) for i, item in enumerate(value) if isinstance(item, str)]
+        for where, text in texts:
+            if PLACEHOLDER.search(text):
+                yield Broken(where, "뼈대의 자리 표시가 남아 있습니다", text, "실제 내용 (`dlkb new`가 넣은 __NAME__ 같은 자리 표시를 바꾸세요)")
 
 
-RULES: list[Callable[[Path, Any], Iterator[Broken]]] = [
-    _feature_sources,
-    _claim,
-    _lineage_target,
-    _status,
-    _comparison_pair,
-    _placeholder,
+# Each rule with the kind of model it looks at: the walk visits models only, and a model
+# meets only its own rules (every value of every file passes here, so this is kept cheap).
+RULES: list[tuple[type[BaseModel], Callable[[Path, Any], Iterator[Broken]]]] = [
+    (Feature, _feature_sources),
+    (Claim, _claim),
+    (LineageLink, _lineage_target),
+    (Framework, _status),
+    (Comparison, _comparison_pair),
+    (BaseModel, _placeholder),
 ]
+
+
+def _models(obj: Any, path: Path = ()) -> Iterator[tuple[Path, BaseModel]]:
+    """Every model inside a model (itself first), depth first, in the order of the file."""
+    stack: list[tuple[Path, Any]] = [(path, obj)]
+    while stack:
+        path, obj = stack.pop()
+        if isinstance(obj, BaseModel):
+            yield path, obj
+            children = [(path + (name,), getattr(obj, name)) for name in type(obj).model_fields]
+        elif isinstance(obj, list):
+            children = [(path + (i,), value) for i, value in enumerate(obj)]
+        else:
+            continue
+        stack.extend(child for child in reversed(children) if isinstance(child[1], (BaseModel, list)))
+
+
+def fields(model: BaseModel) -> Iterator[tuple[Path, str, Any]]:
+    """(path, field name, value) of every field of every model inside `model`."""
+    for path, obj in _models(model):
+        for name in type(obj).model_fields:
+            yield path + (name,), name, getattr(obj, name)
 
 
 def broken_rules(model: BaseModel) -> list[Broken]:
     """Every broken rule anywhere in a validated file."""
-    return [broken for path, obj in walk(model) for rule in RULES for broken in rule(path, obj)]
+    found: list[Broken] = []
+    for path, obj in _models(model):
+        for kind, rule in RULES:
+            if isinstance(obj, kind):
+                found.extend(rule(path, obj))
+    return found
