@@ -182,3 +182,27 @@ def test_claims_from_the_undated_seed_post_are_marked_estimated(catalog) -> None
     seed = [c for c in claims if undated & set(c.sources)]
     assert len(seed) >= 10
     assert [c.text_ko for c in seed if not c.as_of_estimated] == []
+
+
+@pytest.mark.parametrize(("reading", "pair", "expected"), [
+    ("파이토치", "와/과", "와"), ("엠엑스넷", "와/과", "과"), ("카페2", "와/과", "와"), ("텐서플로", "를/을", "를"),
+    ("케라스", "는/은", "는"), ("씨엔티케이", "가/이", "가"), ("다이넷", "가/이", "이"), ("파이썬", "로/으로", "으로"),
+    ("테아노", "로/으로", "로"), ("레일", "로/으로", "로"), ("CNTK", "와/과", "와"), ("Caffe2", "와/과", "와"),
+])
+def test_particle_fits_how_the_word_is_read(reading: str, pair: str, expected: str) -> None:
+    from dlkb.labels import particle
+
+    assert particle(reading, pair) == expected
+
+
+def test_no_template_hard_codes_a_particle_after_a_value() -> None:
+    """`{{ a.name }}와` printed "Apache MXNet와"; a particle after a value goes through `particle`."""
+    hard_coded = re.compile(r"\{\{ (?!repo )[^}]*\}\}(을|를|이|가|은|는|와|과|으로|로)(?![가-힣])")
+    templates = sorted((ROOT / "hooks" / "dlkb" / "templates").glob("*.j2"))
+    found = [f"{t.name}: {m.group(0)}" for t in templates for m in hard_coded.finditer(t.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_a_comparison_caption_takes_the_particle_of_the_first_name(fixture_data: Path) -> None:
+    pages = {p.path: p.markdown for p in render_pages(load_catalog(fixture_data, today=TODAY), TODAY)}
+    assert "<caption>Alpha와 Beta: 항목별 지금의 모습</caption>" in pages["compare/alpha-vs-beta.md"]

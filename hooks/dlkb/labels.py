@@ -55,3 +55,31 @@ def build_date() -> dt.date:
         problem = Problem("SOURCE_DATE_EPOCH", None, "", "환경 변수가 1970-01-01부터 센 초가 아닙니다", repr(epoch[:40]),
                           "정수 (예: git log -1 --format=%ct 의 출력)")
         raise CatalogError([problem]) from None
+
+
+# How a Latin letter or digit at the end of a name is read aloud, by whether that reading ends in
+# a final consonant (받침): "MXNet"(…넷) and "Caffe2"(…투) take different particles. ㄹ is kept
+# apart because 으로/로 treats it as no 받침.
+_LATIN_FINAL = {**dict.fromkeys("LR", "ㄹ"), **dict.fromkeys("MN", "받침"), **dict.fromkeys("1 7 8".split(), "ㄹ"),
+                **dict.fromkeys("0 3 6".split(), "받침")}
+
+
+def _final(reading: str) -> str | None:
+    """'받침', 'ㄹ' or None (no final consonant) for the last sound of a word as it is read."""
+    for ch in reversed(reading.strip()):
+        if "가" <= ch <= "힣":
+            jong = (ord(ch) - 0xAC00) % 28
+            return None if jong == 0 else ("ㄹ" if jong == 8 else "받침")
+        if ch.isalnum():
+            return _LATIN_FINAL.get(ch.upper())
+    return None
+
+
+def particle(reading: str, pair: str) -> str:
+    """The form of a Korean particle that fits a word: particle('파이토치', '와/과') -> '와'.
+    `pair` is written with the no-받침 form first: 를/을, 가/이, 는/은, 와/과, 로/으로."""
+    plain, after_consonant = pair.split("/")
+    final = _final(reading)
+    if pair == "로/으로":
+        return plain if final in (None, "ㄹ") else after_consonant
+    return plain if final is None else after_consonant

@@ -73,7 +73,7 @@ def make_env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso)
+    env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso, particle=labels.particle)
     env.tests["http_url"] = is_http_url
     env.globals.update(Status=Status, Support=Support, Relation=Relation, SUCCESSOR_LABEL=SUCCESSOR_LABEL)
     return env
