@@ -60,8 +60,8 @@ def build_date() -> dt.date:
 # How a Latin letter or digit at the end of a name is read aloud, by whether that reading ends in
 # a final consonant (받침): "MXNet"(…넷) and "Caffe2"(…투) take different particles. ㄹ is kept
 # apart because 으로/로 treats it as no 받침.
-_LATIN_FINAL = {**dict.fromkeys("LR", "ㄹ"), **dict.fromkeys("MN", "받침"), **dict.fromkeys("1 7 8".split(), "ㄹ"),
-                **dict.fromkeys("0 3 6".split(), "받침")}
+_LATIN_FINAL = {**dict.fromkeys("LR", "ㄹ"), **dict.fromkeys("MN", "받침"), **dict.fromkeys("178", "ㄹ"),
+                **dict.fromkeys("036", "받침")}
 
 
 def _final(reading: str) -> str | None:
