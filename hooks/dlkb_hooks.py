@@ -61,9 +61,14 @@ def on_config(config):
     if LIVE.catalog is not None:
         config.nav = _core("render").nav(LIVE.catalog)
     else:
-        # No good build yet: our error page answers every URL, so the theme's 404 must not replace it.
-        config.theme.static_templates.discard("404.html")
+        _error_page_only(config)  # no good build yet
     return config
+
+
+def _error_page_only(config) -> None:
+    """Our error page answers every URL: the nav may name no page, and the theme's 404 must not replace it."""
+    config.nav = None
+    config.theme.static_templates.discard("404.html")
 
 
 def on_files(files: Files, config) -> Files:
@@ -71,9 +76,7 @@ def on_files(files: Files, config) -> Files:
     if generated is None and LIVE.catalog is not None:
         _stop_or_report()  # a template or the code itself failed while making the pages
     if generated is None:
-        # Only our error page is left: the nav may name no page, and the theme's 404 must not replace it.
-        config.nav = None
-        config.theme.static_templates.discard("404.html")
+        _error_page_only(config)
         page = _core("errorpage").error_page(LIVE.error)
         return Files([File.generated(config, name, content=page) for name in ("index.html", "404.html")])
     # The same files `dlkb render` writes; each page's edit button is set in its front matter.

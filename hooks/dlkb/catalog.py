@@ -20,7 +20,7 @@ from dlkb.messages import short, translate_all
 from dlkb.model import Comparison, Framework, Glossary, Source, SourceList
 from dlkb.problems import CatalogError, Problem
 from dlkb.rules import broken_rules
-from dlkb.yamlload import Document, Loaded, dotted, load_text
+from dlkb.yamlload import Document, Loaded, load_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -156,8 +156,6 @@ def _load_file(path: FsPath, cls: type[M], data_dir: FsPath, problems: list[Prob
         problems += translate_all([dict(e) for e in err.errors()], doc, rel, cls)
         return item
     broken = broken_rules(obj)
-    problems += [
-        Problem(rel, doc.line_of(b.path), dotted(b.path), b.message, None if b.value is None else short(b.value), b.expected) for b in broken
-    ]
+    problems += [item.problem(b.path, b.message, None if b.value is None else short(b.value), b.expected) for b in broken]
     item.obj = obj  # the checks across files still run: every problem in one round
     return item

@@ -21,6 +21,7 @@ def check_ids(items: list[Loaded]) -> list[Problem]:
     """id equals the file stem; no two files share an id."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    reserved_for: dict[type, set[str]] = {Framework: reserved_framework_ids(), Comparison: reserved_comparison_ids()}
     for item in items:
         if not item.obj:
             continue
@@ -29,7 +30,7 @@ def check_ids(items: list[Loaded]) -> list[Problem]:
             problems.append(
                 item.problem(("id",), "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml 로)")
             )
-        reserved = reserved_framework_ids() if isinstance(item.obj, Framework) else reserved_comparison_ids()
+        reserved = reserved_for[type(item.obj)]
         if item.obj.id in reserved:
             problems.append(item.problem(("id",), "사이트의 다른 페이지가 쓰는 이름이라 id로 쓸 수 없습니다", repr(item.obj.id),
                                          f"다음이 아닌 id: {', '.join(sorted(reserved))}"))

@@ -10,6 +10,7 @@ distribution or deployment key needs only the model, because those groups are ex
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -59,9 +60,9 @@ class FieldView:
     views: frozenset[View]
     csv: Callable[[Framework], str] | None = None  # a CSV cell other than the default
 
-    @property
+    @functools.cached_property
     def label(self) -> str:
-        return title_at(self.path)
+        return title_at(self.path)  # looked up once: every page asks for it
 
     def value(self, fw: Framework) -> Any:
         return resolve(fw, self.path)

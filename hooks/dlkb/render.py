@@ -187,17 +187,6 @@ class MatrixFilter:
     field: FieldView
     options: list[tuple[str, str]]
 
-    @property
-    def key(self) -> str:
-        return self.field.key
-
-    @property
-    def label(self) -> str:
-        return self.field.label
-
-    def raw(self, fw: Framework) -> str:
-        return self.field.raw(fw)
-
 
 MATRIX_FILTERS = ("kind", "status", "license")
 

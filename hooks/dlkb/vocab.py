@@ -10,7 +10,18 @@ supported first).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Self
+from typing import Self, TypeVar
+
+V = TypeVar("V", bound="Vocab")
+
+
+def _member(cls: type[V], value: str, label: str, icon: str = "") -> V:
+    """One value of a vocabulary: the text written in YAML, with its Korean label and icon."""
+    member = str.__new__(cls, value)
+    member._value_ = value
+    member.label = label
+    member.icon = icon
+    return member
 
 
 class Vocab(StrEnum):
@@ -20,11 +31,7 @@ class Vocab(StrEnum):
     icon: str
 
     def __new__(cls, value: str, label: str, icon: str = "") -> Self:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        member.icon = icon
-        return member
+        return _member(cls, value, label, icon)
 
     @property
     def order(self) -> int:
@@ -35,11 +42,6 @@ class Vocab(StrEnum):
     def css(self) -> str:
         """A class-name suffix (`n/a` -> `na`)."""
         return self.value.replace("/", "")
-
-    @classmethod
-    def as_json(cls) -> list[dict[str, Any]]:
-        """What a script needs to show and sort the values: [{value, label, icon, order}]."""
-        return [{"value": m.value, "label": m.label, "icon": m.icon, "order": m.order} for m in cls]
 
 
 class Kind(Vocab):
@@ -105,9 +107,8 @@ class Relation(Vocab):
     reverse: str
 
     def __new__(cls, value: str, label: str, reverse: str) -> Self:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label, member.icon, member.reverse = label, "", reverse
+        member = _member(cls, value, label)
+        member.reverse = reverse
         return member
 
     DERIVED_FROM = "derived_from", "코드를 이어받음", "이 코드를 이어받음"
