@@ -41,7 +41,7 @@ CASES = {
         "data/frameworks/alpha.yaml:10 › links.home: http:// 또는 https:// 로 시작하는 절대 URL이어야 합니다 (입력: 'https://alpha.example.org/\\n')",
     ]),
     'accessed-zero': (("frameworks/alpha.yaml", "    accessed: 2026-01-10\n", "    accessed: 0\n"), [
-        'data/frameworks/alpha.yaml:86 › sources[0].accessed: 날짜여야 합니다 (YYYY-MM-DD, 예: 2016-10-01) (입력: 0)',
+        'data/frameworks/alpha.yaml:88 › sources[0].accessed: 날짜여야 합니다 (YYYY-MM-DD, 예: 2016-10-01) (입력: 0)',
     ]),
     'year-one': (("frameworks/alpha.yaml", "  date: 2020-05-01\n", "  date: 0001-01-01\n"), [
         "data/frameworks/alpha.yaml:23 › latest_release.date: 1950년 이후의 날짜여야 합니다 (입력: '0001-01-01')",

@@ -70,7 +70,7 @@ def test_skeleton_with_only_sources_filled_is_refused(fixture_data: Path) -> Non
     assert run.returncode == 0, run.stderr
     path = fixture_data / "frameworks" / "jax.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "kind: engine                    # [필수] engine | high_level_api | automl | spark_library" in text
+    assert "kind: engine                    # [필수] engine | array_library | high_level_api | automl | spark_library" in text
     path.write_text(text.replace("__SOURCE_ID__", "jax-repo"), encoding="utf-8")
     hint = "기대: 실제 내용 (`dlkb new`가 넣은 __NAME__ 같은 자리 표시를 바꾸세요)"
     assert problems_for(fixture_data) == [
@@ -78,9 +78,9 @@ def test_skeleton_with_only_sources_filled_is_refused(fixture_data: Path) -> Non
         f"data/frameworks/jax.yaml:9 › name_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__NAME_KO__') — {hint}",
         f"data/frameworks/jax.yaml:12 › summary_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__SUMMARY__') — {hint}",
         f"data/frameworks/jax.yaml:23 › developers[0].name: 뼈대의 자리 표시가 남아 있습니다 (입력: '__DEVELOPER__') — {hint}",
-        f"data/frameworks/jax.yaml:85 › pros[0].text_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__PRO__') — {hint}",
-        f"data/frameworks/jax.yaml:89 › cons[0].text_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__CON__') — {hint}",
-        f"data/frameworks/jax.yaml:98 › sources[0].title: 뼈대의 자리 표시가 남아 있습니다 (입력: '__TITLE__') — {hint}",
+        f"data/frameworks/jax.yaml:87 › pros[0].text_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__PRO__') — {hint}",
+        f"data/frameworks/jax.yaml:91 › cons[0].text_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__CON__') — {hint}",
+        f"data/frameworks/jax.yaml:100 › sources[0].title: 뼈대의 자리 표시가 남아 있습니다 (입력: '__TITLE__') — {hint}",
     ]
 
 

@@ -25,7 +25,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
-from dlkb.model import Claim, Comparison, Feature, Framework, Glossary, Links, Source
+from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source
 from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
@@ -243,6 +243,8 @@ def nav(catalog: Catalog) -> list:
 def skeleton(framework_id: str) -> str:
     """The commented YAML file `dlkb new` writes; the vocabularies listed come from vocab.py.
     YAML, not HTML: rendered without autoescape (the id is already checked against `Id`)."""
-    env = Environment(loader=FunctionLoader(_template_source), undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(loader=FunctionLoader(_template_source), undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True)
     return env.get_template("record.yaml.j2").render(
-        id=framework_id, Kind=Kind, Status=Status, Relation=Relation, Patent=Patent, GraphMode=GraphMode, Support=Support)
+        id=framework_id, Kind=Kind, Status=Status, Relation=Relation, Patent=Patent, GraphMode=GraphMode, Support=Support,
+        support_groups={"hardware": list(Hardware.model_fields), "distributed": list(Distributed.model_fields)})

@@ -46,7 +46,8 @@ class Vocab(StrEnum):
 
 class Kind(Vocab):
     ENGINE = "engine", "딥러닝 엔진"
-    HIGH_LEVEL_API = "high_level_api", "고수준 API"
+    ARRAY_LIBRARY = "array_library", "자동 미분·컴파일 배열 라이브러리"
+    HIGH_LEVEL_API = "high_level_api", "고수준 신경망 라이브러리"
     AUTOML = "automl", "로우코드 AutoML 라이브러리"
     SPARK_LIBRARY = "spark_library", "Spark 기반 라이브러리"
 
