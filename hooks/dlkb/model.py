@@ -273,7 +273,10 @@ class Framework(Strict):
     name: Line = Field(title="이름", description="공식 라틴 문자 표기")
     name_ko: KoLine = Field(title="한글 이름", description="한글 읽기")
     aliases: list[Line] = Field(default_factory=list, title="다른 이름", description="검색용 별칭(한글 읽기, 약어)")
-    kind: Kind = Field(title="종류", description="engine(딥러닝 엔진), array_library(자동 미분·컴파일 배열 라이브러리), high_level_api(다른 프레임워크 위에서 동작하는 신경망 라이브러리), automl, spark_library")
+    kind: Kind = Field(title="종류", description=(
+        "engine(딥러닝 엔진), array_library(자동 미분·컴파일 배열 라이브러리), "
+        "high_level_api(다른 프레임워크 위에서 동작하는 신경망 라이브러리), automl, spark_library"
+    ))
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
     links: Links = Field(title="링크", description="공식 링크 모음")
     developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
