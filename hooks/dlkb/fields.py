@@ -118,7 +118,7 @@ def release_text(release: Release | str, _fw: Framework) -> str:
 
 
 _TEXT: dict[str, Callable[[Any, Framework], str]] = {
-    "text": lambda v, _: str(v),
+    "text": lambda v, _: "—" if v is None else str(v),
     "list": lambda v, _: ", ".join(v) or "—",
     "vocab": lambda v, _: v.label,
     "kind": lambda v, _: v.label,
@@ -132,7 +132,7 @@ _TEXT: dict[str, Callable[[Any, Framework], str]] = {
     "feature": lambda v, _: _feature_text(v),
 }
 _RAW: dict[str, Callable[[Any], str]] = {
-    "text": str,
+    "text": lambda v: "" if v is None else str(v),
     "list": "; ".join,
     "vocab": str,
     "kind": str,
@@ -144,7 +144,7 @@ _RAW: dict[str, Callable[[Any], str]] = {
     "feature": lambda v: str(v.value),
 }
 _SORT: dict[str, Callable[[Any], int | str]] = {
-    "text": str,
+    "text": lambda v: "" if v is None else str(v),
     "list": ", ".join,
     "license": str,
     "vocab": lambda v: v.order,

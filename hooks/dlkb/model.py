@@ -271,7 +271,8 @@ class Framework(Strict):
 
     id: Id = Field(description="파일 이름과 같은 식별자(소문자, 숫자, -)")
     name: Line = Field(title="이름", description="공식 라틴 문자 표기")
-    name_ko: KoLine = Field(title="한글 이름", description="한글 읽기")
+    name_ko: KoLine | None = Field(
+        None, title="한글 이름", description="한국 사람들이 실제로 쓰는 한글 읽기(널리 쓰이는 읽기가 없으면 비움)")
     aliases: list[Line] = Field(default_factory=list, title="다른 이름", description="검색용 별칭(한글 읽기, 약어)")
     kind: Kind = Field(title="종류", description=(
         "engine(딥러닝 엔진), array_library(자동 미분·컴파일 배열 라이브러리), "
@@ -303,6 +304,11 @@ class Framework(Strict):
     best_for: list[KoText] = Field(default_factory=list, description="잘 맞는 용도")
     sources: list[Source] = Field(min_length=1, description="이 파일이 인용하는 출처")
     last_verified: Date = Field(title="마지막 확인", description="이 파일의 사실 전체를 마지막으로 확인한 날짜")
+
+    @property
+    def reading(self) -> str:
+        """How the name is read aloud, for choosing a particle after it."""
+        return self.name_ko or self.name
 
     @property
     def latest(self) -> Release | None:
