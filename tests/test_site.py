@@ -22,7 +22,7 @@ def test_sixteen_frameworks_at_least() -> None:
     "index.html", "frameworks/index.html", "compare/index.html", "compare/matrix/index.html",
     "compare/pros-cons/index.html", "compare/licenses/index.html", "compare/timeline/index.html",
     "compare/lineage/index.html", "compare/tensorflow-vs-pytorch/index.html", "guide/index.html",
-    "glossary/index.html", "contributing/index.html",
+    "glossary/index.html", "tools/index.html", "contributing/index.html",
 ])
 def test_page_exists_at_stable_url(site: Path, url: str) -> None:
     assert (site / url).exists()

@@ -12,7 +12,7 @@ from pathlib import Path as FsPath
 
 from pydantic import BaseModel
 
-from dlkb.model import Comparison, Feature, Framework, Glossary
+from dlkb.model import Comparison, Feature, Framework, Glossary, ToolList
 from dlkb.pages import reserved_comparison_ids, reserved_framework_ids
 from dlkb.problems import Problem
 from dlkb.rules import fields
@@ -155,4 +155,27 @@ def check_glossary(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: 
             if ref not in fw_ids:
                 path = ("terms", t, "frameworks", i)
                 problems.append(item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), "data/frameworks/ 에 있는 id"))
+    return problems
+
+
+def check_tools(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
+    """Tool ids are unique anchors, a name or alias points at one tool, and every framework a
+    tool works with is on the site."""
+    tools: ToolList = item.obj
+    problems = _check_sources_and_dates(item, shared_ids, today)
+    ids: set[str] = set()
+    names: dict[str, str] = {}
+    for t, tool in enumerate(tools.tools):
+        if tool.id in ids:
+            problems.append(item.problem(("tools", t, "id"), "도구 id가 겹칩니다", repr(tool.id), "고유한 id"))
+        ids.add(tool.id)
+        named: list[tuple[Path, str]] = [(("tools", t, "name"), tool.name)]
+        named += [(("tools", t, "aliases", a), alias) for a, alias in enumerate(tool.aliases)]
+        for path, name in named:
+            if names.setdefault(name, tool.id) != tool.id:
+                problems.append(item.problem(path, "다른 도구의 이름이나 별칭과 겹칩니다", repr(name), f"{names[name]} 도구가 쓰지 않는 이름"))
+        for i, ref in enumerate(tool.works_with.ids):
+            if ref not in fw_ids:
+                problems.append(item.problem(("tools", t, "works_with", "ids", i), "없는 프레임워크를 가리킵니다", repr(ref),
+                                             f"data/frameworks/ 에 있는 id ({', '.join(sorted(fw_ids))})"))
     return problems

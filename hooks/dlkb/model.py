@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from dlkb import spdx
-from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support
+from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support, ToolKind
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -340,6 +340,44 @@ class GlossaryTerm(Strict):
 class Glossary(Strict):
     terms: list[GlossaryTerm] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
+
+
+class WorksWith(Cited):
+    ids: list[Id] = Field(min_length=1, description="함께 쓰는 프레임워크의 id (data/frameworks/ 의 파일 이름)")
+    note_ko: KoText | None = Field(None, description="보충 설명(예: ONNX로 내보낸 모델이면 다른 프레임워크의 모델도 실행)")
+
+
+class Tool(Cited):
+    """A runtime or library readers take for a framework: a short entry on the tools page, not a
+    framework file, and never in the chooser. Its own `sources` back what it is and who makes it."""
+
+    id: Id = Field(description="도구 페이지 안의 안정적인 앵커(소문자, 숫자, -)")
+    name: Line = Field(description="공식 라틴 문자 표기")
+    aliases: list[Line] = Field(default_factory=list, description="프레임워크 파일의 tools 에서 이 도구를 가리키는 다른 이름")
+    kind: ToolKind = Field(description="runtime(추론 런타임·배포 도구), training_library(프레임워크 위의 학습 라이브러리)")
+    developer: Line = Field(description="만드는 곳")
+    summary_ko: KoText = Field(description="무엇인지 한두 문장")
+    links: Links = Field(description="공식 링크 모음")
+    works_with: WorksWith = Field(description="함께 쓰는 프레임워크: ids, note_ko, sources")
+    license: License = Field(description="라이선스: spdx, patent_grant, sources")
+    status: Status = Field(description="active, maintenance, discontinued, archived, merged")
+    status_sources: list[Id] = Field(default_factory=list, description="상태의 출처 id")
+    latest_release: Release | Unknown = Field(description="최신 릴리스: version, date, sources (확인하지 못했으면 unknown)")
+
+    @property
+    def latest(self) -> Release | None:
+        return self.latest_release if isinstance(self.latest_release, Release) else None
+
+
+class ToolList(Strict):
+    """`data/tools.yaml`: the tools page."""
+
+    tools: list[Tool] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+
+    def named(self) -> dict[str, Tool]:
+        """Each tool under its name and its aliases: how a framework file's `tools` entry finds it."""
+        return {name: tool for tool in self.tools for name in (tool.name, *tool.aliases)}
 
 
 class Aspect(Cited):

@@ -14,11 +14,17 @@ SECTION_PAGES = {
 }
 HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
 GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
+TOOLS = "tools.md"  # runtimes and libraries taken for frameworks (data/tools.yaml)
 COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
 
 
 def framework_page(fw_id: str) -> str:
     return f"frameworks/{fw_id}.md"
+
+
+def tool_anchor(tool_id: str) -> str:
+    """A tool's place on the tools page, from the site root (`root` is "../../" on a framework page)."""
+    return f"{TOOLS.removesuffix('.md')}/#{tool_id}"
 
 
 def comparison_page(cmp_id: str) -> str:

@@ -25,7 +25,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
-from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source
+from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
 from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
@@ -35,13 +35,15 @@ from dlkb.pages import (
     GUIDE,
     HOME,
     SECTION_PAGES,
+    TOOLS,
     comparison_page,
     framework_page,
+    tool_anchor,
 )
 from dlkb.reference import field_rows, need_rows, support_kept
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
-Owner = Framework | Comparison | Glossary
+Owner = Framework | Comparison | Glossary | ToolList
 
 # Python-Markdown's backslash escapes; '<', '>' and '&' are already HTML entities by then.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -139,6 +141,8 @@ def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, An
         fields={view: fields_for(view) for view in ("facts", "features", "deployment", "matrix")},
         link_fields=[(name, info.title) for name, info in Links.model_fields.items()],
         latest_text=lambda fw: release_text(fw.latest_release, fw),
+        # A name in a Feature's `tools` that is on the tools page links there (ToolList.named).
+        tool_named=catalog.tools.named() if catalog.tools else {}, tool_anchor=tool_anchor,
     )
 
 
@@ -178,6 +182,8 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
                           cite=common["citations"](cmp)))
     if catalog.glossary:
         pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
+    if catalog.tools:
+        pages.append(page(TOOLS, "tools.md.j2", "data/tools.yaml", tools=catalog.tools, cite=common["citations"](catalog.tools)))
     return pages
 
 
@@ -235,6 +241,7 @@ def nav(catalog: Catalog) -> list:
         {"프레임워크": [FRAMEWORK_LIST, *frameworks]},
         {"비교": [COMPARE_INDEX, *sections, *compared]},
         {"고르기 도우미": GUIDE},
+        *([{"관련 도구": TOOLS}] if catalog.tools else []),
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},
         {"기여하기": CONTRIBUTING},

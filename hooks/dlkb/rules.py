@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dlkb.model import Claim, Comparison, Feature, Framework, LineageLink
+from dlkb.model import Claim, Comparison, Feature, Framework, LineageLink, Tool
 from dlkb.vocab import Status
 from dlkb.yamlload import Path
 
@@ -67,6 +67,22 @@ def _comparison_pair(path: Path, obj: Any) -> Iterator[Broken]:
         yield Broken(path + ("frameworks", 1), "프레임워크를 자기 자신과 비교할 수 없습니다", obj.frameworks[1])
 
 
+def _tool_sources(path: Path, obj: Any) -> Iterator[Broken]:
+    """Every fact on the tools page names its source: what it is, what it works with, its
+    licence, its status and its latest release."""
+    if not isinstance(obj, Tool):
+        return
+    cited: list[tuple[Path, list[str]]] = [
+        (("sources",), obj.sources), (("works_with", "sources"), obj.works_with.sources),
+        (("license", "sources"), obj.license.sources), (("status_sources",), obj.status_sources),
+    ]
+    if obj.latest:
+        cited.append((("latest_release", "sources"), obj.latest.sources))
+    for where, ids in cited:
+        if not ids:
+            yield Broken(path + where, "도구에 대한 사실에는 출처 id가 하나 이상 있어야 합니다", [])
+
+
 def _placeholder(path: Path, obj: Any) -> Iterator[Broken]:
     """Text fields of a model (and lists of text) that still hold a skeleton placeholder."""
     for name in type(obj).model_fields:
@@ -87,6 +103,7 @@ RULES: list[tuple[type[BaseModel], Callable[[Path, Any], Iterator[Broken]]]] = [
     (LineageLink, _lineage_target),
     (Framework, _status),
     (Comparison, _comparison_pair),
+    (Tool, _tool_sources),
     (BaseModel, _placeholder),
 ]
 

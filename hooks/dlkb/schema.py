@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from dlkb.model import Comparison, Framework, Glossary, SourceList
+from dlkb.model import Comparison, Framework, Glossary, SourceList, ToolList
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "framework.schema.json": Framework,
     "comparison.schema.json": Comparison,
     "glossary.schema.json": Glossary,
     "sources.schema.json": SourceList,
+    "tools.schema.json": ToolList,
 }
 
 

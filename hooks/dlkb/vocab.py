@@ -131,4 +131,11 @@ class Lang(Vocab):
     ZH = "zh", "중국어"
 
 
-ALL: tuple[type[Vocab], ...] = (Kind, Status, Support, GraphMode, Patent, Relation, Lang)
+class ToolKind(Vocab):
+    """What a tool on the tools page is: not a framework, but often taken for one."""
+
+    RUNTIME = "runtime", "추론 런타임·배포 도구"
+    TRAINING_LIBRARY = "training_library", "프레임워크 위의 학습 라이브러리"
+
+
+ALL: tuple[type[Vocab], ...] = (Kind, Status, Support, GraphMode, Patent, Relation, Lang, ToolKind)
