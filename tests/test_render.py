@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from dlkb.catalog import load_catalog
+from dlkb.needs import evaluate
 from dlkb.render import render_pages
 from test_build import make_project, mkdocs_build
 
@@ -95,3 +96,17 @@ def test_a_new_record_appears_everywhere(tmp_path: Path) -> None:
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     texts = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("frameworks/gamma/"))
     assert "감마플로우" in texts and "Gammaflow" in texts
+
+
+def test_a_dual_licence_is_explained_and_counts_as_permissive(fixture_data: Path) -> None:
+    path = fixture_data / "frameworks" / "beta.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("spdx: BSD-3-Clause", "spdx: MIT OR GPL-3.0-only"), encoding="utf-8")
+    catalog = load_catalog(fixture_data, today=TODAY)
+    licences = {p.path: p.markdown for p in render_pages(catalog, TODAY)}["compare/licenses.md"]
+    assert ('<td><a href="https://spdx.org/licenses/MIT.html" rel="noopener">MIT</a> OR '
+            '<a href="https://spdx.org/licenses/GPL-3.0-only.html" rel="noopener">GPL-3.0-only</a></td>') in licences
+    assert "<td>아래 라이선스 가운데 하나를 골라 그 조건을 따르면 됩니다.<ul><li>MIT: 상업적 이용, 수정, 재배포 허용." in licences
+    assert "<li><strong>MIT OR GPL-3.0-only</strong> (하나를 골라 따름):" in licences
+    assert evaluate(catalog)["beta"]["permissive"].ok
+    path.write_text(path.read_text(encoding="utf-8").replace("MIT OR GPL-3.0-only", "MIT AND GPL-3.0-only"), encoding="utf-8")
+    assert not evaluate(load_catalog(fixture_data, today=TODAY))["beta"]["permissive"].ok

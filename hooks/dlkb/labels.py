@@ -40,8 +40,9 @@ LICENSE_INFO = {
 }
 
 
-def license_info(spdx: str) -> str:
-    return LICENSE_INFO.get(spdx, "이 라이선스의 요약은 아직 없습니다. SPDX 페이지와 프로젝트의 LICENSE 파일을 보세요.")
+def license_info(identifier: str) -> str:
+    """What one SPDX licence allows, in a line."""
+    return LICENSE_INFO.get(identifier, "이 라이선스의 요약은 아직 없습니다. SPDX 페이지와 프로젝트의 LICENSE 파일을 보세요.")
 
 
 def build_date() -> dt.date:

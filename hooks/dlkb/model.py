@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from dlkb.spdx import is_known_spdx
+from dlkb import spdx
 from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -119,8 +119,7 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 def _spdx(value: str) -> str:
-    if not is_known_spdx(value):
-        raise ValueError("SPDX 목록에 없는 라이선스 식별자입니다 (예: MIT, Apache-2.0, BSD-3-Clause)")
+    spdx.parse(value)
     return value
 
 
@@ -192,7 +191,7 @@ class LicenseChange(Cited):
 
 
 class License(Cited):
-    spdx: Spdx = Field(title="라이선스", description="현재 라이선스의 SPDX 식별자")
+    spdx: Spdx = Field(title="라이선스", description="현재 라이선스의 SPDX 식별자나 SPDX 식(예: MIT OR Apache-2.0)")
     patent_grant: Patent = Field(title="특허 허여", description="라이선스 본문에 명시적 특허 허여가 있는가")
     note_ko: KoText | None = Field(None, description="라이선스에 대한 보충 설명")
     changes: list[LicenseChange] = Field(default_factory=list, description="라이선스 변경 이력")

@@ -11,13 +11,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dlkb import labels
+from dlkb import labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.fields import resolve
 from dlkb.model import Feature, Framework
 from dlkb.vocab import Kind, Relation, Status
 
-PERMISSIVE = {"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "Zlib", "BSL-1.0", "0BSD"}
+PERMISSIVE = frozenset({"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "Zlib", "BSL-1.0", "0BSD"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _maintained(fw: Framework, _c: Catalog) -> Verdict:
 
 
 def _permissive(fw: Framework, _c: Catalog) -> Verdict:
-    ok = fw.license.spdx in PERMISSIVE
+    ok = spdx.parse(fw.license.spdx).satisfied_by(PERMISSIVE)
     return Verdict(ok, f"라이선스: {fw.license.spdx}" + ("" if ok else " (허용적 라이선스 목록에 없음)"), "license.spdx", list(fw.license.sources))
 
 
@@ -100,7 +100,7 @@ NEEDS: list[Need] = [
         "permissive",
         "허용적 라이선스 (MIT, BSD, Apache-2.0 등)",
         _permissive,
-        explain_ko=f"라이선스의 SPDX 식별자가 {', '.join(sorted(PERMISSIVE))} 가운데 하나이면 남습니다. 그 밖의 라이선스와 여러 라이선스를 묶은 식은 빠집니다.",
+        explain_ko=f"라이선스의 SPDX 식별자가 {', '.join(sorted(PERMISSIVE))} 가운데 하나이면 남습니다. 여러 라이선스를 묶은 식은 OR(하나를 골라 따름)이면 그중 하나가, AND면 모두가 이 목록에 있어야 남습니다.",
     ),
     Need("python", "Python API", _python, explain_ko="Python으로 쓸 수 있는 API가 있으면 남습니다."),
     Need(

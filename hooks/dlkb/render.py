@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
-from dlkb import labels
+from dlkb import labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
@@ -75,7 +75,8 @@ def make_env() -> Environment:
     )
     env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso, particle=labels.particle)
     env.tests["http_url"] = is_http_url
-    env.globals.update(Status=Status, Support=Support, Relation=Relation, SUCCESSOR_LABEL=SUCCESSOR_LABEL)
+    env.globals.update(Status=Status, Support=Support, Relation=Relation, SUCCESSOR_LABEL=SUCCESSOR_LABEL,
+                       licence=spdx.parse, license_info=labels.license_info)
     return env
 
 
@@ -161,7 +162,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     edges = lineage_edges(frameworks)
     extra: dict[str, dict[str, Any]] = {
         "matrix": dict(filters=matrix_filters(frameworks)),
-        "licenses": dict(license_info=labels.license_info, by_license=_by_license(frameworks)),
+        "licenses": dict(by_license=_by_license(frameworks)),
         "timeline": dict(svg=timeline_svg(env, frameworks, today),
                          by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
         "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges),
