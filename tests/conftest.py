@@ -4,6 +4,7 @@ the real catalogue and one browser for the run."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import os
@@ -38,6 +39,7 @@ def catalog() -> Catalog:
 
 # A fixed build day (2026-11-22) so that pages and downloads do not change with the clock.
 BUILD_EPOCH = "1795305600"
+BUILD_DAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARGS, CHROMIUM, no_chromium, search, serve_directory, wait_ready  # noqa: F401 (ARGS: shared)
+from conftest import ARGS, BUILD_DAY, CHROMIUM, no_chromium, search, serve_directory, wait_ready  # noqa: F401 (ARGS: shared)
 from dlkb.catalog import Catalog
-from dlkb.needs import NEEDS, evaluate
+from dlkb.needs import DEFAULT_NEEDS, NEEDS, evaluate, rank
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, no_chromium]
@@ -149,20 +149,35 @@ def test_matrix_filters_and_keeps_state_in_url(watched, catalog: Catalog) -> Non
 
 
 def test_chooser_need_narrows_and_explains(watched, catalog: Catalog) -> None:
-    verdicts = evaluate(catalog)
+    today = BUILD_DAY
+    verdicts = evaluate(catalog, today)
     page = watched().goto("/guide/")
+    default = page.locator(".dlkb-picker input:checked").evaluate_all("bs => bs.map(b => b.value)")
+    assert default == DEFAULT_NEEDS  # the page opens with "maintained" ticked, the address stays bare
+    expect(page).to_have_url(re.compile(r"/guide/$"))
+    page.locator(".dlkb-picker input[value='maintained']").uncheck()
+    expect(page).to_have_url(re.compile(r"/guide/\?needs=$"))
     for need in NEEDS:
         box = page.locator(f".dlkb-picker input[value='{need.key}']")
         box.check()
-        expect(page).to_have_url(re.compile(rf"/guide/\?needs={re.escape(need.key)}$"))
+        query = "" if [need.key] == DEFAULT_NEEDS else rf"\?needs={re.escape(need.key)}"  # the default keeps a bare address
+        expect(page).to_have_url(re.compile(rf"/guide/{query}$"))
         kept = page.locator(".dlkb-kept > li").evaluate_all("ls => ls.map(l => l.dataset.id)")
-        assert kept == [i for i in catalog.frameworks if verdicts[i][need.key].ok], need.key
+        assert kept == rank(catalog, today, [need.key])[0], need.key  # the page ranks as needs.rank does
+        for fw_id in kept:
+            line = page.locator(f".dlkb-kept > li[data-id='{fw_id}'] li[data-need='{need.key}']")
+            assert verdicts[fw_id][need.key].reason in line.inner_text(), (need.key, fw_id)
+            assert (line.get_attribute("class") == "dlkb-unknown") == verdicts[fw_id][need.key].unknown
         for fw_id in [i for i in catalog.frameworks if not verdicts[i][need.key].ok]:
             reason = page.locator(f".dlkb-dropped > li[data-id='{fw_id}'] li[data-need='{need.key}']").inner_text()
             assert reason.startswith(need.label + ":"), (need.key, fw_id)
             assert verdicts[fw_id][need.key].reason in reason, (need.key, fw_id)
         box.uncheck()  # one need at a time, as each was checked before
-        expect(page).to_have_url(re.compile(r"/guide/$"))
+        expect(page).to_have_url(re.compile(r"/guide/\?needs=$"))
+    for needs in (["maintained", "apple"], ["maintained", "beginner", "rocm"], ["python", "multi-node", "tpu"]):
+        shared = watched().goto("/guide/?needs=" + ",".join(needs))
+        kept = shared.locator(".dlkb-kept > li").evaluate_all("ls => ls.map(l => l.dataset.id)")
+        assert kept == rank(catalog, today, needs)[0], needs
 
 
 def test_korean_search_finds_framework_pages(watched) -> None:

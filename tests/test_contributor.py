@@ -83,7 +83,7 @@ def test_new_framework_appears_in_the_open_page_and_passes_the_check(server: Ser
         # The bare skeleton does not validate: the same page now says why, still without a reload by us.
         banner = page.locator(".dlkb-error")
         expect(banner).to_contain_text("데이터에 문제가", timeout=30_000)
-        expect(banner).to_contain_text("data/frameworks/gamma.yaml:96 › sources[0].id")
+        expect(banner).to_contain_text("data/frameworks/gamma.yaml:98 › sources[0].id")
         expect(page.locator("h1")).to_have_text("페이지를 찾을 수 없습니다")
 
         alpha = (project / "data" / "frameworks" / "alpha.yaml").read_text(encoding="utf-8")

@@ -72,12 +72,13 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def verdict_lines(guide: dict) -> str:
-    """alpha › maintained: 남음|빠짐 — reason (field; source title)"""
+    """alpha › maintained: 남음 3|확인 안 됨|빠짐 — reason (field; source titles)"""
     lines = []
     for fw in guide["frameworks"]:
         for key, r in fw["results"].items():
-            source = r["source"]["title"] if r["source"] else "출처 없음"
-            lines.append(f"{fw['id']} › {key}: {'남음' if r['ok'] else '빠짐'} — {r['reason']} ({r['field']}; {source})")
+            source = ", ".join(s["title"] for s in r["sources"]) or "출처 없음"
+            state = "확인 안 됨" if r["unknown"] else f"남음 {r['grade']}" if r["ok"] else "빠짐"
+            lines.append(f"{fw['id']} › {key}: {state} — {r['reason']} ({r['field']}; {source})")
     return "\n".join(lines) + "\n"
 
 

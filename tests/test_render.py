@@ -107,6 +107,6 @@ def test_a_dual_licence_is_explained_and_counts_as_permissive(fixture_data: Path
             '<a href="https://spdx.org/licenses/GPL-3.0-only.html" rel="noopener">GPL-3.0-only</a></td>') in licences
     assert "<td>아래 라이선스 가운데 하나를 골라 그 조건을 따르면 됩니다.<ul><li>MIT: 상업적 이용, 수정, 재배포 허용." in licences
     assert "<li><strong>MIT OR GPL-3.0-only</strong> (하나를 골라 따름):" in licences
-    assert evaluate(catalog)["beta"]["permissive"].ok
+    assert evaluate(catalog, TODAY)["beta"]["permissive"].ok
     path.write_text(path.read_text(encoding="utf-8").replace("MIT OR GPL-3.0-only", "MIT AND GPL-3.0-only"), encoding="utf-8")
-    assert not evaluate(load_catalog(fixture_data, today=TODAY))["beta"]["permissive"].ok
+    assert not evaluate(load_catalog(fixture_data, today=TODAY), TODAY)["beta"]["permissive"].ok

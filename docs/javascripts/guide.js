@@ -1,6 +1,7 @@
-// The chooser: the reader ticks needs; frameworks that meet all of them stay, and each one that
-// drops out says which need failed, what its record says and where that fact comes from.
-// The verdicts are decided at build time (hooks/dlkb/needs.py); this only shows them.
+// The chooser: the reader ticks needs; frameworks that meet all of them stay, ranked, and each one
+// that drops out says which need failed, what its record says and where that fact comes from.
+// The verdicts, grades and tie-break order are decided at build time (hooks/dlkb/needs.py, whose
+// `rank` the tests compare with this page); this only adds them up and shows them.
 (function () {
   "use strict";
 
@@ -11,12 +12,33 @@
     return node;
   }
 
-  function sourceLink(source) {
-    if (!source || !/^https?:\/\//.test(source.url)) return document.createTextNode("");
-    var a = el("a", { href: source.url, rel: "noopener" }, source.title);
-    var span = el("span", { class: "dlkb-note" }, " — 출처: ");
-    span.appendChild(a);
+  // "출처: title" links for every source a verdict rests on (only http(s) addresses become links).
+  function sourceLinks(sources) {
+    var span = el("span", { class: "dlkb-note" });
+    sources.filter(function (s) { return /^https?:\/\//.test(s.url); }).forEach(function (s, i) {
+      span.appendChild(document.createTextNode(i ? ", " : " — 출처: "));
+      span.appendChild(el("a", { href: s.url, rel: "noopener" }, s.title));
+    });
     return span;
+  }
+
+  function fwLink(fw) {
+    var head = el("span", { class: "dlkb-guide__name" });
+    head.appendChild(el("a", { href: "../frameworks/" + encodeURIComponent(fw.id) + "/" }, fw.name));
+    head.appendChild(el("span", { class: "dlkb-kind" }, fw.kind));
+    return head;
+  }
+
+  // Kept frameworks: fewer unknown facts first, then the higher total grade, then the build's order.
+  function rankKey(fw, ticked) {
+    var unknown = 0, grade = 0;
+    ticked.forEach(function (k) { unknown += fw.results[k].unknown ? 1 : 0; grade += fw.results[k].grade; });
+    return [unknown, -grade, fw.tiebreak];
+  }
+
+  function compareKeys(a, b) {
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
   }
 
   window.dlkbApps.guide = function (root) {
@@ -24,7 +46,8 @@
       var labels = Object.create(null);  // keys come from the URL: no inherited names such as constructor
       data.needs.forEach(function (n) { labels[n.key] = n.label; });
       var params = new URLSearchParams(location.search);
-      var ticked = (params.get("needs") || "").split(",").filter(function (k) { return labels[k]; });
+      var asked = params.has("needs") ? params.get("needs").split(",") : data.default_needs;
+      var ticked = asked.filter(function (k) { return labels[k]; });
       root.textContent = "";
       var form = el("fieldset", { class: "dlkb-picker" });
       form.appendChild(el("legend", {}, "필요한 조건"));
@@ -51,24 +74,34 @@
       root.appendChild(dropped);
 
       function render() {
-        var query = ticked.length ? "?needs=" + ticked.join(",") : "";
+        var same = ticked.join(",") === data.default_needs.join(",");
+        var query = same ? "" : "?needs=" + ticked.join(",");
         history.replaceState(history.state, "", location.pathname + query);
         var stay = [], out = [];
         data.frameworks.forEach(function (fw) {
           var failed = ticked.filter(function (k) { return !fw.results[k].ok; });
-          (failed.length ? out : stay).push({ fw: fw, failed: failed });
+          (failed.length ? out : stay).push({ fw: fw, failed: failed, key: rankKey(fw, ticked) });
         });
+        stay.sort(function (a, b) { return compareKeys(a.key, b.key); });
         status.textContent = ticked.length
-          ? "조건 " + ticked.length + "개에 맞는 프레임워크 " + stay.length + "개, 빠진 프레임워크 " + out.length + "개입니다."
+          ? "조건 " + ticked.length + "개에 맞는 프레임워크 " + stay.length + "개(잘 맞는 순서), 빠진 프레임워크 " + out.length + "개입니다."
           : "조건을 고르지 않아 프레임워크 " + stay.length + "개가 모두 남아 있습니다.";
         kept.textContent = "";
         kept.appendChild(el("h2", { id: "kept" }, "남은 프레임워크 (" + stay.length + ")"));
-        var list = el("ul", { class: "dlkb-kept" });
+        var list = el("ol", { class: "dlkb-kept" });
         stay.forEach(function (item) {
           var li = el("li", { "data-id": item.fw.id });
-          li.appendChild(el("a", { href: "../frameworks/" + encodeURIComponent(item.fw.id) + "/" }, item.fw.name));
-          var why = ticked.map(function (k) { return item.fw.results[k].reason; }).join(" · ");
-          if (why) li.appendChild(el("span", { class: "dlkb-note" }, " — " + why));
+          li.appendChild(fwLink(item.fw));
+          var why = el("ul", { class: "dlkb-why" });
+          ticked.forEach(function (k) {
+            var r = item.fw.results[k];
+            var line = el("li", { "data-need": k });
+            if (r.unknown) line.setAttribute("class", "dlkb-unknown");
+            line.appendChild(document.createTextNode(r.reason));
+            line.appendChild(sourceLinks(r.sources));
+            why.appendChild(line);
+          });
+          if (ticked.length) li.appendChild(why);
           list.appendChild(li);
         });
         kept.appendChild(list);
@@ -78,7 +111,7 @@
         var dl = el("ul", { class: "dlkb-dropped" });
         out.forEach(function (item) {
           var li = el("li", { "data-id": item.fw.id });
-          li.appendChild(el("a", { href: "../frameworks/" + encodeURIComponent(item.fw.id) + "/" }, item.fw.name));
+          li.appendChild(fwLink(item.fw));
           var reasons = el("ul");
           item.failed.forEach(function (k) {
             var r = item.fw.results[k];
@@ -86,7 +119,7 @@
             reason.appendChild(el("strong", {}, labels[k] + ": "));
             reason.appendChild(document.createTextNode(r.reason + " "));
             reason.appendChild(el("code", {}, r.field));
-            reason.appendChild(sourceLink(r.source));
+            reason.appendChild(sourceLinks(r.sources));
             reasons.appendChild(reason);
           });
           li.appendChild(reasons);

@@ -7,6 +7,7 @@ with what the site shows.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -71,7 +72,7 @@ def compare_json(catalog: Catalog) -> str:
     })
 
 
-def downloads(catalog: Catalog) -> dict[str, str | bytes]:
+def downloads(catalog: Catalog, today: dt.date) -> dict[str, str | bytes]:
     """Every file under /api/: site path -> content."""
     records = {fw_id: record_json(fw) for fw_id, fw in catalog.frameworks.items()}  # dumped once, used twice
     files: dict[str, str | bytes] = {
@@ -79,7 +80,7 @@ def downloads(catalog: Catalog) -> dict[str, str | bytes]:
         "api/frameworks.csv": frameworks_csv(catalog),
         "api/schema.json": render_schema(Framework),
         "api/compare.json": compare_json(catalog),
-        "api/guide.json": guide_json(catalog),
+        "api/guide.json": guide_json(catalog, today),
     }
     for fw_id, record in records.items():
         files[f"api/frameworks/{fw_id}.json"] = framework_json(record)

@@ -208,6 +208,10 @@ class Feature(Cited):
     value: Support = Field(description="yes, partial, no, external(외부 도구로), n/a, unknown")
     note_ko: KoText | None = Field(None, description="보충 설명")
     tools: list[Line] = Field(default_factory=list, description="관련 도구나 API 이름")
+    follows: Id | None = Field(
+        None,
+        description="이 프레임워크가 위에서 동작하는 다른 프레임워크의 id: 이 기능은 그쪽 지원을 따름 (unknown이면 고르기 도우미가 그쪽 값을 씀)",
+    )
 
 
 
@@ -247,6 +251,7 @@ class LineageLink(Cited):
     id: Id | None = Field(None, description="이 사이트에 있는 프레임워크의 id")
     name: Line | None = Field(None, description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
     note_ko: KoText | None = Field(None, description="관계에 대한 설명")
+    until: YearOrDate | None = Field(None, description="관계가 끝난 때(예: 더는 백엔드로 쓰지 않게 된 해). 지금도 이어지면 비움")
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pydantic import BaseModel
 
 from dlkb.catalog import Catalog
 from dlkb.model import Feature, Framework, model_in
-from dlkb.needs import NEEDS, evaluate
+from dlkb.needs import GRADE, NEEDS, evaluate
 from dlkb.vocab import Support, Vocab
 
 
@@ -66,9 +67,9 @@ class NeedRow:
     fields: list[str]
 
 
-def need_rows(catalog: Catalog) -> list[NeedRow]:
+def need_rows(catalog: Catalog, today: dt.date) -> list[NeedRow]:
     """Each criterion of the chooser with the fields its verdicts read on this data (not a hand list)."""
-    verdicts = evaluate(catalog)
+    verdicts = evaluate(catalog, today)
     rows = []
     for need in NEEDS:
         # A verdict names its field as "kind", "kind, lineage" or "keras: lineage" (another framework's).
@@ -78,5 +79,7 @@ def need_rows(catalog: Catalog) -> list[NeedRow]:
 
 
 def support_kept() -> tuple[list[str], list[str]]:
-    """The Korean support values a criterion on a support field keeps, and those it drops."""
-    return [v.label for v in Support if v.usable], [v.label for v in Support if not v.usable]
+    """The Korean support values a criterion on a support field keeps (best first, the order the
+    chooser ranks them in), and those it drops."""
+    kept = sorted(GRADE, key=lambda v: -GRADE[v])
+    return [v.label for v in kept], [v.label for v in Support if v not in GRADE]

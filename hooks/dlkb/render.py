@@ -171,7 +171,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     pages.append(page(FRAMEWORK_LIST, "frameworks.md.j2"))
     pages += [page(path, template, **extra.get(key, {})) for key, (path, template, _) in SECTION_PAGES.items()]
     pages.append(page(CONTRIBUTING, "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature),
-                      needs=need_rows(catalog), support=support_kept(), repo_url=repo_url))
+                      needs=need_rows(catalog, today), support=support_kept(), repo_url=repo_url))
     pages.append(page(DATA, "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[f.key for f in fields_for("csv")]))
     for cmp in catalog.comparisons.values():
         pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,

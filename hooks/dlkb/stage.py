@@ -47,7 +47,7 @@ def page_source(page: Page) -> str:
 
 def generated_files(catalog: Catalog, today: dt.date, repo_url: str = "") -> dict[str, str | bytes]:
     """Every file the generator adds to docs/: the downloads (api/…) and the pages."""
-    files = dict(downloads(catalog))
+    files = dict(downloads(catalog, today))
     for page in render_pages(catalog, today, repo_url):
         files[page.path] = page_source(page)
     return files
