@@ -88,11 +88,13 @@ def yaml_texts(path: Path, prose: bool = True) -> Iterator[Text]:
             for item in node.value:
                 yield from walk(item, keys)
         elif isinstance(node, yaml.ScalarNode) and HANGUL.search(str(node.value)):
-            first, last = node.start_mark.line, node.end_mark.line
+            first = node.start_mark.line
+            # the end mark is just past the value: column 0 of the next line after a block scalar
+            last = node.end_mark.line + (1 if node.end_mark.column > 0 else 0)
             defines = bool(keys) and keys[0] == "words"
-            for n in range(first, max(last, first + 1)):
+            for n in range(first, min(max(last, first + 1), len(lines))):
                 raw = lines[n][node.start_mark.column:] if n == first else lines[n].strip()
-                if n < len(lines) and HANGUL.search(raw):
+                if HANGUL.search(raw):
                     yield Text(rel(path), n + 1, raw, prose=prose, defines_words=defines)
 
     yield from walk(root, ())
@@ -258,21 +260,19 @@ def test_record_prose_names_no_schema_field_even_as_code() -> None:
 
 
 def test_a_rejected_word_in_a_framework_file_is_reported_with_its_line(tmp_path: Path) -> None:
-    path = ROOT / "data" / "frameworks" / "keras.yaml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    n = next(i for i, line in enumerate(lines) if line.startswith("summary_ko:"))
-    copy = tmp_path / "data" / "frameworks" / "keras.yaml"
-    copy.parent.mkdir(parents=True)
-    lines[n + 1] = lines[n + 1] + " 레이어를 쌓습니다."
+    lines = (ROOT / "data" / "frameworks" / "keras.yaml").read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("summary_ko:")) + 2  # the summary's second line
+    lines[n - 1] += " 레이어를 쌓습니다."
+    copy = tmp_path / "keras.yaml"
     copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    texts = [Text(f"keras.yaml#{t.line}", t.line, t.text) for t in yaml_texts(copy)]
-    assert [f.split(": ")[0] for f in findings(texts, "rejected variant")] == [f"keras.yaml#{n + 2}:{n + 2}"]
+    assert [f.split(": ")[0] for f in findings(list(yaml_texts(copy)), "rejected variant")] == [f"keras.yaml:{n}"]
 
 
 def test_aliases_and_source_titles_are_not_reader_prose(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
-    path.write_text("aliases: [파이썬]\nsummary_ko: Python 라이브러리입니다.\nsources:\n- id: a\n  title: 파이썬 책\n", encoding="utf-8")
-    assert [(t.line, t.text) for t in yaml_texts(path)] == [(2, "Python 라이브러리입니다.")]
+    path.write_text("aliases: [파이썬]\nsummary_ko: Python 라이브러리이며\n  둘째 줄입니다.\nsources:\n- id: a\n  title: 파이썬 책\n",
+                    encoding="utf-8")
+    assert [(t.line, t.text) for t in yaml_texts(path)] == [(2, "Python 라이브러리이며"), (3, "둘째 줄입니다.")]
 
 
 def test_every_rejected_variant_is_listed_once_and_not_also_preferred() -> None:
