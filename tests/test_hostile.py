@@ -29,7 +29,7 @@ CASES = {
         "data/frameworks/alpha.yaml:3 › name: 너무 깁니다 (400자, 많아야 300자) (입력: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…)",
     ]),
     'raw-bell': (("frameworks/alpha.yaml", "name: Alpha\n", "name: Al\x07pha\n"), [
-        "data/frameworks/alpha.yaml:3: 보이지 않는 제어 문자가 있습니다 (입력: '\\x07') — 기대: 보이는 글자만 (터미널에서 붙여 넣은 제어 문자를 지우세요)",
+        "data/frameworks/alpha.yaml:3: 보이지 않는 제어 문자가 있습니다 (입력: '\\x07') — 올바른 값: 보이는 글자만 (터미널에서 붙여 넣은 제어 문자를 지우세요)",
     ]),
     'escaped-esc': (("frameworks/alpha.yaml", "name: Alpha\n", 'name: "Al\\epha"\n'), [
         "data/frameworks/alpha.yaml:3 › name: 보이지 않는 제어 문자가 있습니다 ('\\x1b') (입력: 'Al\\x1bpha')",
@@ -38,7 +38,7 @@ CASES = {
         "data/frameworks/alpha.yaml:3 › name: 보이지 않는 제어 문자가 있습니다 ('\\u202e') (입력: 'Al\\u202epha')",
     ]),
     'url-trailing-newline': (("frameworks/alpha.yaml", "  home: https://alpha.example.org/\n", '  home: "https://alpha.example.org/\\n"\n'), [
-        "data/frameworks/alpha.yaml:10 › links.home: http:// 또는 https:// 로 시작하는 절대 URL이어야 합니다 (입력: 'https://alpha.example.org/\\n')",
+        "data/frameworks/alpha.yaml:10 › links.home: http:// 또는 https://로 시작하는 절대 URL이어야 합니다 (입력: 'https://alpha.example.org/\\n')",
     ]),
     'accessed-zero': (("frameworks/alpha.yaml", "    accessed: 2026-01-10\n", "    accessed: 0\n"), [
         'data/frameworks/alpha.yaml:88 › sources[0].accessed: 날짜여야 합니다 (YYYY-MM-DD, 예: 2016-10-01) (입력: 0)',
@@ -50,35 +50,35 @@ CASES = {
         "data/frameworks/alpha.yaml:7 › summary_ko: 빈 줄을 넣을 수 없습니다 (한 문단으로 적어 주세요) (입력: 'Alpha는 시험용입니다.\\n\\n    [링크](javascript:alert(1))')",
     ]),
     'merge-key': (("frameworks/alpha.yaml", "links:\n", "links:\n  <<: {home: null}\n"), [
-        'data/frameworks/alpha.yaml:10 › links: 병합 키(<<)는 쓸 수 없습니다 — 기대: 항목을 직접 적기 (앵커와 병합 없이)',
+        'data/frameworks/alpha.yaml:10 › links: 병합 키(<<)는 쓸 수 없습니다 — 올바른 값: 항목을 직접 적기 (앵커와 병합 없이)',
     ]),
     'recursive-alias': (("frameworks/alpha.yaml", "aliases: [알파, AL]\n", "aliases: &a [알파, *a]\n"), [
-        'data/frameworks/alpha.yaml:5 › aliases[1]: 별칭(alias)이 자기 자신을 담고 있습니다 — 기대: 스스로를 가리키지 않는 값 (앵커·별칭 없이 적기)',
+        'data/frameworks/alpha.yaml:5 › aliases[1]: 별칭(alias)이 자기 자신을 담고 있습니다 — 올바른 값: 스스로를 가리키지 않는 값 (앵커·별칭 없이 적기)',
     ]),
     'long-list': (("frameworks/alpha.yaml", "aliases: [알파, AL]\n", "aliases: [" + ", ".join(["a"] * 1001) + "]\n"), [
-        'data/frameworks/alpha.yaml:5 › aliases: 목록이 너무 깁니다 (항목 1,001개) — 기대: 항목 1,000개 이하',
+        'data/frameworks/alpha.yaml:5 › aliases: 목록이 너무 깁니다 (항목 1,001개) — 올바른 값: 항목 1,000개 이하',
     ]),
     'deep-nesting': (("frameworks/alpha.yaml", "aliases: [알파, AL]\n", "aliases: " + "[" * 50 + "]" * 50 + "\n"), [
-        'data/frameworks/alpha.yaml:5 › aliases[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][…: 너무 깊게 중첩되었습니다 — 기대: 40단계 이하의 중첩',
+        'data/frameworks/alpha.yaml:5 › aliases[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][…: 너무 깊게 중첩되었습니다 — 올바른 값: 40단계 이하의 중첩',
     ]),
     'huge-number': (("frameworks/alpha.yaml", "first_release: 2015\n", "first_release: " + "9" * 5000 + "\n"), [
-        'data/frameworks/alpha.yaml:19 › first_release: 숫자가 너무 깁니다 (5,000자리) — 기대: 18자리 이하의 숫자 (버전이라면 따옴표로 감싼 글)',
+        'data/frameworks/alpha.yaml:19 › first_release: 숫자가 너무 깁니다 (5,000자리) — 올바른 값: 18자리 이하의 숫자 (버전이라면 따옴표로 감싼 글)',
     ]),
     'unknown-key-date': (("frameworks/alpha.yaml", "name: Alpha\n", "name: Alpha\ndate: 2020-01-01\n"), [
-        'data/frameworks/alpha.yaml:4 › date: 알 수 없는 항목입니다 — 기대: 쓸 수 있는 항목: id, name, name_ko, aliases, kind, summary_ko, links, developers, first_release, first_release_sources, latest_release, status, status_since, successor, status_note_ko, status_sources, lineage, license, languages, graph, autodiff, hardware, distributed, visualization, deployment, model_zoo, pros, cons, best_for, sources, last_verified',
+        'data/frameworks/alpha.yaml:4 › date: 알 수 없는 항목입니다 — 올바른 값: 쓸 수 있는 항목: id, name, name_ko, aliases, kind, summary_ko, links, developers, first_release, first_release_sources, latest_release, status, status_since, successor, status_note_ko, status_sources, lineage, license, languages, graph, autodiff, hardware, distributed, visualization, deployment, model_zoo, pros, cons, best_for, sources, last_verified',
     ]),
     'null-record': (("frameworks/alpha.yaml", None, "~\n"), [
-        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 기대: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
+        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 올바른 값: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
     ]),
     'dashes-only': (("frameworks/alpha.yaml", None, "---\n# 주석만\n"), [
-        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 기대: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
+        'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 올바른 값: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
     ]),
     'null-glossary': (("glossary.yaml", None, "null\n"), [
-        'data/glossary.yaml: 파일이 비어 있습니다 — 기대: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
+        'data/glossary.yaml: 파일이 비어 있습니다 — 올바른 값: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',
     ]),
     'comparison-with-itself': (("comparisons/alpha-vs-beta.yaml", "frameworks: [alpha, beta]\n", "frameworks: [alpha, alpha]\n"), [
         "data/comparisons/alpha-vs-beta.yaml:4 › frameworks[1]: 프레임워크를 자기 자신과 비교할 수 없습니다 (입력: 'alpha')",
-        "data/comparisons/alpha-vs-beta.yaml:11 › aspects[0].values.beta: 비교 대상이 아닌 프레임워크입니다 (입력: 'beta') — 기대: 다음 중 하나: alpha",
+        "data/comparisons/alpha-vs-beta.yaml:11 › aspects[0].values.beta: 비교 대상이 아닌 프레임워크입니다 (입력: 'beta') — 올바른 값: 다음 중 하나: alpha",
     ]),
 }
 
@@ -120,8 +120,8 @@ def test_reserved_ids_are_refused_with_the_list(fixture_data: Path) -> None:
         (comparisons / "alpha-vs-beta.yaml").read_text(encoding="utf-8").replace("\nid: alpha-vs-beta\n", "\nid: matrix\n"), encoding="utf-8")
     assert problems_for(fixture_data) == [
         "data/comparisons/matrix.yaml:2 › id: 사이트의 다른 페이지가 쓰는 이름이라 id로 쓸 수 없습니다 (입력: 'matrix')"
-        " — 기대: 다음이 아닌 id: index, licenses, lineage, matrix, pros-cons, timeline",
-        "data/frameworks/index.yaml:2 › id: 사이트의 다른 페이지가 쓰는 이름이라 id로 쓸 수 없습니다 (입력: 'index') — 기대: 다음이 아닌 id: index",
+        " — 올바른 값: 다음이 아닌 id: index, licenses, lineage, matrix, pros-cons, timeline",
+        "data/frameworks/index.yaml:2 › id: 사이트의 다른 페이지가 쓰는 이름이라 id로 쓸 수 없습니다 (입력: 'index') — 올바른 값: 다음이 아닌 id: index",
     ]
 
 
@@ -136,11 +136,11 @@ def test_only_regular_files_inside_data_are_read(fixture_data: Path, tmp_path: P
     (frameworks / "huge.yaml").write_bytes(b"# " + b"x" * 1_000_001 + b"\n")
     found = problems_for(fixture_data)
     assert found == [
-        "data/frameworks/dangling.yaml: 데이터 폴더 밖을 가리키는 심볼릭 링크입니다 — 기대: data/ 안의 일반 파일",
-        "data/frameworks/folder.yaml: 파일이 아니라 폴더입니다 — 기대: YAML 파일",
-        "data/frameworks/huge.yaml: 파일이 너무 큽니다 (1,000,004바이트) — 기대: 1,000,000바이트 이하",
-        "data/frameworks/leak.yaml: 데이터 폴더 밖을 가리키는 심볼릭 링크입니다 — 기대: data/ 안의 일반 파일",
-        "data/frameworks/pipe.yaml: 일반 파일이 아닙니다 (파이프나 장치 파일) — 기대: YAML 파일",
+        "data/frameworks/dangling.yaml: 데이터 폴더 밖을 가리키는 심볼릭 링크입니다 — 올바른 값: data/ 안의 일반 파일",
+        "data/frameworks/folder.yaml: 파일이 아니라 폴더입니다 — 올바른 값: YAML 파일",
+        "data/frameworks/huge.yaml: 파일이 너무 큽니다 (1,000,004바이트) — 올바른 값: 1,000,000바이트 이하",
+        "data/frameworks/leak.yaml: 데이터 폴더 밖을 가리키는 심볼릭 링크입니다 — 올바른 값: data/ 안의 일반 파일",
+        "data/frameworks/pipe.yaml: 일반 파일이 아닙니다 (파이프나 장치 파일) — 올바른 값: YAML 파일",
     ]
     assert not any("s3cret" in p for p in found)
 
@@ -217,7 +217,7 @@ def test_an_unreadable_file_is_one_problem(fixture_data: Path, monkeypatch: pyte
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    assert problems_for(fixture_data) == ["data/frameworks/beta.yaml: 파일을 읽을 수 없습니다 (권한을 확인하세요) — 기대: 읽을 수 있는 파일"]
+    assert problems_for(fixture_data) == ["data/frameworks/beta.yaml: 파일을 읽을 수 없습니다 (권한을 확인하세요) — 올바른 값: 읽을 수 있는 파일"]
 
 
 def test_bad_source_date_epoch_is_a_korean_problem(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -227,5 +227,5 @@ def test_bad_source_date_epoch_is_a_korean_problem(monkeypatch: pytest.MonkeyPat
     with pytest.raises(CatalogError) as caught:
         build_date()
     assert [str(p) for p in caught.value.problems] == [
-        "SOURCE_DATE_EPOCH: 환경 변수가 1970-01-01부터 센 초가 아닙니다 (입력: 'yesterday') — 기대: 정수 (예: git log -1 --format=%ct 의 출력)"
+        "SOURCE_DATE_EPOCH: 환경 변수가 1970-01-01부터 센 초가 아닙니다 (입력: 'yesterday') — 올바른 값: 정수 (예: git log -1 --format=%ct가 출력하는 값)"
     ]

@@ -72,7 +72,7 @@ def test_skeleton_with_only_sources_filled_is_refused(fixture_data: Path) -> Non
     text = path.read_text(encoding="utf-8")
     assert "kind: engine                    # [필수] engine | array_library | high_level_api | automl | spark_library" in text
     path.write_text(text.replace("__SOURCE_ID__", "jax-repo"), encoding="utf-8")
-    hint = "기대: 실제 내용 (`dlkb new`가 넣은 __NAME__ 같은 자리 표시를 바꾸세요)"
+    hint = "올바른 값: 실제 내용 (`dlkb new`가 넣은 __NAME__ 같은 자리 표시를 바꾸세요)"
     assert problems_for(fixture_data) == [
         f"data/frameworks/jax.yaml:8 › name: 뼈대의 자리 표시가 남아 있습니다 (입력: '__NAME__') — {hint}",
         f"data/frameworks/jax.yaml:9 › name_ko: 뼈대의 자리 표시가 남아 있습니다 (입력: '__NAME_KO__') — {hint}",
@@ -107,9 +107,9 @@ def test_broken_rules_of_one_file_come_in_one_round(fixture_data: Path) -> None:
     path.write_text(text, encoding="utf-8")
     found = problems_for(fixture_data)
     assert [p.split(": ", 1)[1] for p in found] == [
-        "status 가 active 가 아니면 그 상태가 된 때를 적어야 합니다",
-        "status 가 merged 이면 합쳐진 곳의 id가 필요합니다",
-        "값이 unknown 이나 n/a 가 아니면 출처 id가 하나 이상 있어야 합니다",
+        "status가 active가 아니면 그 상태가 된 때를 적어야 합니다",
+        "status가 merged이면 합쳐진 곳의 id가 필요합니다",
+        "값이 unknown이나 n/a가 아니면 출처 id가 하나 이상 있어야 합니다",
     ]
 
 
@@ -151,7 +151,7 @@ def test_a_latest_release_that_is_neither_a_mapping_nor_unknown_is_one_problem(f
     path.write_text(text, encoding="utf-8")
     found = problems_for(fixture_data)
     assert len(found) == 1
-    assert found[0].endswith("latest_release: 허용되지 않는 값입니다 (입력: 'soon') — 기대: 다음 중 하나: 'unknown'")
+    assert found[0].endswith("latest_release: 허용되지 않는 값입니다 (입력: 'soon') — 올바른 값: 다음 중 하나: 'unknown'")
 
 
 def test_schema_check_fails_on_drift(tmp_path: Path) -> None:

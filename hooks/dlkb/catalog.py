@@ -100,7 +100,7 @@ def _load_dir(directory: FsPath, cls: type[M], data_dir: FsPath, problems: list[
             continue  # editor swap and lock files (.x.yaml.swp, .#x.yaml) come and go while typing
         if path.suffix != ".yaml":
             problems.append(
-                Problem(rel, None, "", "이 폴더에는 .yaml 파일만 둘 수 있습니다", repr(path.name), f"{path.stem}.yaml 처럼 .yaml 로 끝나는 이름")
+                Problem(rel, None, "", "이 폴더에는 .yaml 파일만 둘 수 있습니다", repr(path.name), f"{path.stem}.yaml처럼 .yaml로 끝나는 이름")
             )
             continue
         loaded.append(_load_file(path, cls, data_dir, problems))

@@ -31,14 +31,14 @@ def check_ids(items: list[Loaded]) -> list[Problem]:
         stem = FsPath(item.file).stem
         if item.obj.id != stem:
             problems.append(
-                item.problem(("id",), "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml 로)")
+                item.problem(("id",), "id가 파일 이름과 다릅니다", repr(item.obj.id), f"'{stem}' (또는 파일 이름을 {item.obj.id}.yaml로)")
             )
         reserved = reserved_for[type(item.obj)]
         if item.obj.id in reserved:
             problems.append(item.problem(("id",), "사이트의 다른 페이지가 쓰는 이름이라 id로 쓸 수 없습니다", repr(item.obj.id),
                                          f"다음이 아닌 id: {', '.join(sorted(reserved))}"))
         if item.obj.id in seen:
-            problems.append(item.problem(("id",), "다른 파일과 id가 겹칩니다", repr(item.obj.id), f"고유한 id ({seen[item.obj.id]} 에서 이미 씀)"))
+            problems.append(item.problem(("id",), "다른 파일과 id가 겹칩니다", repr(item.obj.id), f"고유한 id ({seen[item.obj.id]}에서 이미 씀)"))
         seen.setdefault(item.obj.id, item.file)
     return problems
 
@@ -58,7 +58,7 @@ def _check_sources_and_dates(item: Loaded, shared_ids: set[str], today: dt.date)
             for i, ref in enumerate(value):
                 if ref not in known:
                     problems.append(
-                        item.problem(path + (i,), "정의되지 않은 출처 id입니다", repr(ref), "이 파일의 sources 또는 data/sources.yaml 에 있는 id")
+                        item.problem(path + (i,), "정의되지 않은 출처 id입니다", repr(ref), "이 파일의 sources 또는 data/sources.yaml에 있는 id")
                     )
         elif (isinstance(value, dt.date) and value > today) or (isinstance(value, int) and not isinstance(value, bool) and value > today.year):
             problems.append(item.problem(path, "미래의 날짜입니다", repr(str(value)), f"오늘({today.isoformat()}) 이전"))
@@ -99,7 +99,7 @@ def check_framework(item: Loaded, fw_ids: set[str], shared_ids: set[str], today:
             problems.append(item.problem(path, "자기 자신을 가리킵니다", repr(ref), "다른 프레임워크의 id"))
         elif ref not in fw_ids:
             problems.append(
-                item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), f"data/frameworks/ 에 있는 id ({', '.join(sorted(fw_ids))})")
+                item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), f"data/frameworks/ 폴더에 있는 id ({', '.join(sorted(fw_ids))})")
             )
     # (path of the later date, the later date, name of the earlier one, the earlier date)
     order: list[tuple[Path, int | dt.date | None, str, int | dt.date]] = [
@@ -154,7 +154,14 @@ def check_glossary(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: 
         for i, ref in enumerate(term.frameworks):
             if ref not in fw_ids:
                 path = ("terms", t, "frameworks", i)
-                problems.append(item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), "data/frameworks/ 에 있는 id"))
+                problems.append(item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref), "data/frameworks/ 폴더에 있는 id"))
+    words: set[str] = set()
+    for w, word in enumerate(glossary.words):
+        if word.id in words:
+            problems.append(item.problem(("words", w, "id"), "낱말 id가 겹칩니다", repr(word.id), "고유한 id"))
+        words.add(word.id)
+        if word.term and word.term not in seen:
+            problems.append(item.problem(("words", w, "term"), "용어집에 없는 용어를 가리킵니다", repr(word.term), "terms 목록에 있는 id"))
     return problems
 
 
@@ -177,5 +184,5 @@ def check_tools(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.
         for i, ref in enumerate(tool.works_with.ids):
             if ref not in fw_ids:
                 problems.append(item.problem(("tools", t, "works_with", "ids", i), "없는 프레임워크를 가리킵니다", repr(ref),
-                                             f"data/frameworks/ 에 있는 id ({', '.join(sorted(fw_ids))})"))
+                                             f"data/frameworks/에 있는 id ({', '.join(sorted(fw_ids))})"))
     return problems

@@ -54,7 +54,7 @@ def build_date() -> dt.date:
         return dt.datetime.fromtimestamp(int(epoch.strip()), dt.UTC).date()
     except (ValueError, OverflowError, OSError):
         problem = Problem("SOURCE_DATE_EPOCH", None, "", "환경 변수가 1970-01-01부터 센 초가 아닙니다", repr(epoch[:40]),
-                          "정수 (예: git log -1 --format=%ct 의 출력)")
+                          "정수 (예: git log -1 --format=%ct가 출력하는 값)")
         raise CatalogError([problem]) from None
 
 

@@ -66,7 +66,7 @@ KoText = Annotated[str, _strip_ko, AfterValidator(_prose)]
 def _http_url(value: str) -> str:
     """Only absolute http(s) URLs ever become links on the site: no space or control anywhere."""
     if not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?", value) or _INVISIBLE.search(value):
-        raise ValueError("http:// 또는 https:// 로 시작하는 절대 URL이어야 합니다")
+        raise ValueError("http:// 또는 https://로 시작하는 절대 URL이어야 합니다")
     return value
 
 
@@ -233,7 +233,7 @@ class Hardware(Strict):
 
 class Distributed(Strict):
     multi_gpu: Feature = Field(title="한 컴퓨터의 여러 GPU", description="한 컴퓨터의 여러 GPU")
-    multi_node: Feature = Field(title="여러 노드 분산 학습", description="여러 컴퓨터(노드)에 걸친 학습")
+    multi_node: Feature = Field(title="여러 노드 분산 학습", description="여러 노드에 걸친 학습")
     data_parallel: Feature = Field(title="데이터 병렬", description="데이터 병렬 학습")
     model_parallel: Feature = Field(title="모델 병렬", description="모델 병렬 학습")
     spark: Feature = Field(title="Apache Spark 위에서 학습", description="Apache Spark 위에서 학습")
@@ -290,7 +290,7 @@ class Framework(Strict):
     latest_release: Release | Unknown = Field(title="최신 릴리스", description="최신 릴리스: version, date, sources (확인하지 못했으면 unknown)")
     status: Status = Field(title="상태", description="active, maintenance, discontinued, archived, merged")
     status_since: YearOrDate | None = Field(None, title="상태가 된 때", description="지금 상태가 된 때")
-    successor: Id | None = Field(None, title="뒤를 잇는 프로젝트", description="뒤를 잇는 다른 프레임워크의 id (data/frameworks/ 의 파일 이름)")
+    successor: Id | None = Field(None, title="뒤를 잇는 프로젝트", description="뒤를 잇는 다른 프레임워크의 id (data/frameworks/ 폴더의 파일 이름)")
     status_note_ko: KoText | None = Field(None, description="상태에 대한 설명")
     status_sources: list[Id] = Field(min_length=1, description="상태의 출처 id")
     lineage: list[LineageLink] = Field(default_factory=list, description="계보: 다른 프레임워크와의 관계")
@@ -302,7 +302,7 @@ class Framework(Strict):
     distributed: Distributed = Field(description="분산 학습 지원")
     visualization: Feature = Field(title="학습 시각화", description="학습 시각화 도구")
     deployment: Deployment = Field(description="배포 방법")
-    model_zoo: Feature = Field(title="사전 학습된 모델", description="사전 학습 모델 모음")
+    model_zoo: Feature = Field(title="사전 학습된 모델", description="사전 학습된 모델 모음")
     pros: list[Claim] = Field(min_length=1, description="장점")
     cons: list[Claim] = Field(min_length=1, description="단점")
     best_for: list[KoText] = Field(default_factory=list, description="잘 맞는 용도")
@@ -337,13 +337,28 @@ class GlossaryTerm(Strict):
     frameworks: list[Id] = Field(default_factory=list, description="관련 프레임워크 id")
 
 
+class Wording(Cited):
+    """One concept, one word in reader text. `sources` are the translation guides it follows;
+    the term test (tests/test_wording.py) fails on any `avoid` variant in reader text."""
+
+    id: Id = Field(description="개념의 안정적인 앵커")
+    concept_ko: KoLine = Field(description="무엇을 가리키는 말인지")
+    en: Line | None = Field(None, description="영어 용어")
+    use: Line = Field(description="이 사이트가 쓰는 말")
+    avoid: list[Line] = Field(default_factory=list, description="쓰지 않는 말(검사가 찾아냄)")
+    guide_says: Line | None = Field(None, description="번역 가이드가 정한 말(이 사이트와 다를 때)")
+    why_ko: KoText | None = Field(None, description="이 말을 고른 까닭, 가이드와 다르면 그 까닭")
+    term: Id | None = Field(None, description="용어집에서 뜻을 설명하는 용어의 id")
+
+
 class Glossary(Strict):
     terms: list[GlossaryTerm] = Field(min_length=1)
+    words: list[Wording] = Field(default_factory=list, description="개념마다 쓰는 말과 쓰지 않는 말")
     sources: list[Source] = Field(default_factory=list)
 
 
 class WorksWith(Cited):
-    ids: list[Id] = Field(min_length=1, description="함께 쓰는 프레임워크의 id (data/frameworks/ 의 파일 이름)")
+    ids: list[Id] = Field(min_length=1, description="함께 쓰는 프레임워크의 id (data/frameworks/의 파일 이름)")
     note_ko: KoText | None = Field(None, description="보충 설명(예: ONNX로 내보낸 모델이면 다른 프레임워크의 모델도 실행)")
 
 
@@ -353,7 +368,7 @@ class Tool(Cited):
 
     id: Id = Field(description="도구 페이지 안의 안정적인 앵커(소문자, 숫자, -)")
     name: Line = Field(description="공식 라틴 문자 표기")
-    aliases: list[Line] = Field(default_factory=list, description="프레임워크 파일의 tools 에서 이 도구를 가리키는 다른 이름")
+    aliases: list[Line] = Field(default_factory=list, description="프레임워크 파일의 tools에서 이 도구를 가리키는 다른 이름")
     kind: ToolKind = Field(description="runtime(추론 런타임·배포 도구), training_library(프레임워크 위의 학습 라이브러리)")
     developer: Line = Field(description="만드는 곳")
     summary_ko: KoText = Field(description="무엇인지 한두 문장")

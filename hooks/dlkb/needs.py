@@ -183,7 +183,7 @@ NEEDS: list[Need] = [
         "multi-node",
         "여러 노드 분산 학습",
         _feature_need("distributed.multi_node", "여러 노드"),
-        explain_ko="여러 컴퓨터(노드)에 나누어 한 모델을 학습할 수 있는지 봅니다.",
+        explain_ko="여러 노드(클러스터의 컴퓨터 여러 대)에 나누어 한 모델을 학습할 수 있는지 봅니다.",
     ),
     Need("cuda", "NVIDIA GPU (CUDA)", _feature_need("hardware.cuda", "CUDA"), explain_ko="NVIDIA GPU에서 CUDA로 돌릴 수 있는지 봅니다."),
     Need("rocm", "AMD GPU (ROCm)", _feature_need("hardware.rocm", "ROCm"), explain_ko="AMD GPU에서 ROCm으로 돌릴 수 있는지 봅니다."),

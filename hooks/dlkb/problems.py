@@ -24,7 +24,7 @@ class Problem:
         if self.value is not None:
             text += f" (입력: {self.value})"
         if self.expected:
-            text += f" — 기대: {self.expected}"
+            text += f" — 올바른 값: {self.expected}"
         return visible(text)
 
 

@@ -36,7 +36,7 @@ PLACEHOLDER = re.compile(r"__[A-Z][A-Z_]*__")
 
 def _feature_sources(path: Path, obj: Any) -> Iterator[Broken]:
     if isinstance(obj, Feature) and obj.value.needs_source and not obj.sources:
-        yield Broken(path + ("sources",), "값이 unknown 이나 n/a 가 아니면 출처 id가 하나 이상 있어야 합니다")
+        yield Broken(path + ("sources",), "값이 unknown이나 n/a가 아니면 출처 id가 하나 이상 있어야 합니다")
 
 
 def _claim(path: Path, obj: Any) -> Iterator[Broken]:
@@ -45,7 +45,7 @@ def _claim(path: Path, obj: Any) -> Iterator[Broken]:
     if not obj.sources:
         yield Broken(path + ("sources",), "주장에는 출처 id가 하나 이상 있어야 합니다", [])
     if not obj.still_true and obj.correction is None:
-        yield Broken(path + ("correction",), "still_true 가 false 인 주장에는 지금은 어떤지 적은 correction 이 필요합니다")
+        yield Broken(path + ("correction",), "still_true가 false인 주장에는 지금은 어떤지 적은 correction이 필요합니다")
 
 
 def _lineage_target(path: Path, obj: Any) -> Iterator[Broken]:
@@ -57,9 +57,9 @@ def _status(path: Path, obj: Any) -> Iterator[Broken]:
     if not isinstance(obj, Framework):
         return
     if obj.status is Status.MERGED and obj.successor is None:
-        yield Broken(path + ("successor",), "status 가 merged 이면 합쳐진 곳의 id가 필요합니다")
+        yield Broken(path + ("successor",), "status가 merged이면 합쳐진 곳의 id가 필요합니다")
     if obj.status is not Status.ACTIVE and obj.status_since is None:
-        yield Broken(path + ("status_since",), "status 가 active 가 아니면 그 상태가 된 때를 적어야 합니다")
+        yield Broken(path + ("status_since",), "status가 active가 아니면 그 상태가 된 때를 적어야 합니다")
 
 
 def _comparison_pair(path: Path, obj: Any) -> Iterator[Broken]:
