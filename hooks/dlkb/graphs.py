@@ -10,6 +10,7 @@ has a title and a description; the pages also give the same facts as a table or 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -96,10 +97,10 @@ def lineage_edges(frameworks: list[Framework]) -> list[Edge]:
     for fw in frameworks:
         for ln in fw.lineage:
             other = ln.id or ln.name or ""
-            if ln.relation is Relation.MERGED_INTO:
-                edges.append(Edge(fw.id, other, ln.relation, True, other in ids))
-            else:
-                edges.append(Edge(other, fw.id, ln.relation, other in ids, True))
+            # Oldest first: Theano → Aesara → PyTensor, each step one arrow.
+            chain = [fw.id, *ln.via, other] if ln.relation.outward else [other, *ln.via, fw.id]
+            for source, target in itertools.pairwise(chain):
+                edges.append(Edge(source, target, ln.relation, source in ids, target in ids))
         if fw.successor and not any(e.source == fw.id and e.target == fw.successor for e in edges):
             edges.append(Edge(fw.id, fw.successor, None, True, True))
     return edges

@@ -252,6 +252,7 @@ class LineageLink(Cited):
     name: Line | None = Field(None, description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
     note_ko: KoText | None = Field(None, description="관계에 대한 설명")
     until: YearOrDate | None = Field(None, description="관계가 끝난 때(예: 더는 백엔드로 쓰지 않게 된 해). 지금도 이어지면 비움")
+    via: list[Line] = Field(default_factory=list, description="사이에 있는 사이트 밖 프로젝트 이름, 오래된 것부터 (예: Aesara)")
 
 
 

@@ -117,6 +117,13 @@ class Relation(Vocab):
     BUILDS_ON = "builds_on", "위에서 동작", "이 프레임워크 위에서 동작"
     BACKEND = "backend", "백엔드로 사용", "이 프레임워크를 백엔드로 사용"
     MERGED_INTO = "merged_into", "통합됨", "이 프로젝트에 통합됨"
+    FORKED_AS = "forked_as", "포크로 이어짐", "이 프로젝트의 포크"
+
+    @property
+    def outward(self) -> bool:
+        """Read from the declaring framework towards the other (it merged into, or lives on as,
+        the other); every other relation points from the other project to the declaring one."""
+        return self in (Relation.MERGED_INTO, Relation.FORKED_AS)
 
 
 # Not a lineage value anyone writes: drawn from `successor` in the lineage picture.
