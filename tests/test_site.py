@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,9 @@ def test_page_exists_at_stable_url(site: Path, url: str) -> None:
 
 
 @pytest.mark.parametrize("fw_id", IDS)
-def test_framework_page_has_pros_cons_table_and_edit_link(catalog: Catalog, site: Path, fw_id: str) -> None:
+def test_framework_page_has_pros_and_cons_and_edit_link(catalog: Catalog, site: Path, fw_id: str) -> None:
     html = (site / "frameworks" / fw_id / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<thead><tr><th scope="col">장점</th><th scope="col">단점</th></tr></thead>', html)
+    assert '<p class="dlkb-proscons__title">장점</p>' in html and '<p class="dlkb-proscons__title">단점</p>' in html
     assert f"/edit/main/data/frameworks/{fw_id}.yaml" in html
     fw = catalog.frameworks[fw_id]
     assert "<h1 id=" in html and fw.name.replace("&", "&amp;") in html
@@ -90,3 +89,9 @@ def test_external_links_open_safely(site: Path) -> None:
     for page in html_pages(site):
         for tag in _re.findall(r"<a\s[^>]*href=\"https?://[^>]*>", page.read_text(encoding="utf-8")):
             assert 'rel="noopener' in tag or "noopener" in tag, (page.name, tag)
+
+
+def test_pros_cons_overview_has_a_table_of_contents(catalog: Catalog, site: Path) -> None:
+    page = parse(site / "compare" / "pros-cons" / "index.html")
+    toc = dict.fromkeys(href[1:] for href in page.links if href.startswith("#") and href[1:] in catalog.frameworks)
+    assert list(toc) == list(catalog.frameworks)  # (raw HTML headings gave an empty contents list)

@@ -128,15 +128,33 @@ class Page:
     edit_path: str | None = None
 
 
-def pairs(a: list[Claim], b: list[Claim]) -> list[tuple[Claim | None, Claim | None]]:
-    """Two columns side by side, the shorter one padded (pros beside cons)."""
-    return list(itertools.zip_longest(a, b))
+# A claim checked within this many years before the build, and still true, is today's view; the
+# rest are shown after it, by the year they were made ("2017년의 평가").
+CURRENT_YEARS = 2
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    title: str
+    current: bool
+    claims: list[Claim]
+
+
+def claim_groups(claims: list[Claim], today: dt.date) -> list[ClaimGroup]:
+    """Pros (or cons) in the order a reader needs them: today's view first, then older ones by era,
+    newest first. A pro and a con are listed apart, never paired in a row they do not share."""
+    current = [c for c in claims if c.still_true and labels.year_of(c.as_of) >= today.year - CURRENT_YEARS]
+    older = sorted((c for c in claims if c not in current), key=lambda c: -labels.year_of(c.as_of))
+    groups = [ClaimGroup("지금의 평가", True, current)] if current else []
+    for year, items in itertools.groupby(older, key=lambda c: labels.year_of(c.as_of)):
+        groups.append(ClaimGroup(f"{year}년의 평가", False, list(items)))
+    return groups
 
 
 def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, Any]:
     marks = env.get_template("macros.j2").module.cite_marks  # type: ignore[attr-defined]
     return dict(
-        frameworks=list(catalog.frameworks.values()), catalog=catalog, today=today, pairs=pairs,
+        frameworks=list(catalog.frameworks.values()), catalog=catalog, today=today, claim_groups=claim_groups,
         citations=lambda owner: Citations(catalog, owner, marks),  # a fresh numbering per page
         fields={view: fields_for(view) for view in ("facts", "features", "deployment", "matrix")},
         link_fields=[(name, info.title) for name, info in Links.model_fields.items()],
