@@ -68,8 +68,11 @@ class FieldView:
         return resolve(fw, self.path)
 
     def present(self, fw: Framework) -> bool:
-        """False for an empty list or a group of links with none set: the fact box skips it."""
+        """False for an empty value, an empty list or a group of links with none set: the fact box
+        skips it (a framework with no Hangul reading has no 한글 이름 line)."""
         value = self.value(fw)
+        if value is None:
+            return False
         if self.show == "list":
             return bool(value)
         if self.show == "links":
