@@ -134,8 +134,10 @@ def check_migration(item: Loaded, statuses: dict[str, Status], shared_ids: set[s
             problems.append(item.problem(("guides", i, "sources"), "안내서와 도구의 상태에는 출처 id가 하나 이상 있어야 합니다", "[]"))
     if mig.mapping is None and mig.no_mapping_ko is None:
         problems.append(item.problem(("mapping",), "대응 표가 없으면 그 까닭을 적어야 합니다", None, "mapping 또는 no_mapping_ko"))
+    # A target that is itself wrong is reported once, not again through the table.
+    targets_valid = all(t in statuses and t != mig.id for t in target_ids)
     if mig.mapping:
-        if mig.mapping.target not in target_ids:
+        if targets_valid and mig.mapping.target not in target_ids:
             problems.append(item.problem(("mapping", "target"), "옮겨 갈 곳으로 적지 않은 프레임워크입니다", repr(mig.mapping.target),
                                          f"targets에 있는 id ({', '.join(target_ids)})"))
         if len(mig.mapping.rows) < MIN_MAPPING_ROWS:
@@ -144,8 +146,9 @@ def check_migration(item: Loaded, statuses: dict[str, Status], shared_ids: set[s
         for i, row in enumerate(mig.mapping.rows):
             if not row.sources:
                 problems.append(item.problem(("mapping", "rows", i, "sources"), "대응 표의 줄마다 출처 id가 하나 이상 있어야 합니다", "[]"))
-    cited: list[tuple[Path, list[str]]] = [(("weights", "sources"), mig.weights.sources), (("environment", "sources"), mig.environment.sources)]
-    for where, ids in cited:
+    cited: list[tuple[Path, str, list[str]]] = [(("weights", "sources"), "가중치를 옮기는 방법", mig.weights.sources),
+                                                (("environment", "sources"), "환경", mig.environment.sources)]
+    for where, what, ids in cited:
         if not ids:
-            problems.append(item.problem(where, "이 사실에는 출처 id가 하나 이상 있어야 합니다", "[]"))
+            problems.append(item.problem(where, f"{what}에는 출처 id가 하나 이상 있어야 합니다", "[]"))
     return problems
