@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from dlkb import checks
 from dlkb.messages import short, translate_all
+from dlkb.migration import MIGRATIONS_DIR, Migration, check_migration
 from dlkb.model import Comparison, Framework, Glossary, Source, SourceList, ToolList
 from dlkb.problems import CatalogError, Problem
 from dlkb.rules import broken_rules
@@ -38,8 +39,10 @@ class Catalog:
     shared_sources: SourceList | None
     files: dict[str, str] = field(default_factory=dict)  # id -> path relative to the project
     tools: ToolList | None = None  # data/tools.yaml: the tools page, if there is one
+    migrations: dict[str, Migration] = field(default_factory=dict)  # data/migrations/<id>.yaml, by framework id
+    migration_files: dict[str, str] = field(default_factory=dict)
 
-    def source(self, owner: Framework | Comparison | Glossary | ToolList, source_id: str) -> Source:
+    def source(self, owner: Framework | Comparison | Glossary | ToolList | Migration, source_id: str) -> Source:
         """Resolve a cited source id: the owner's own list first, then the shared list."""
         for src in owner.sources:
             if src.id == source_id:
@@ -60,6 +63,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     tools = _load_optional(data_dir / "tools.yaml", ToolList, data_dir, problems)
     frameworks = _load_dir(data_dir / FRAMEWORKS_DIR, Framework, data_dir, problems)
     comparisons = _load_dir(data_dir / COMPARISONS_DIR, Comparison, data_dir, problems)
+    migrations = _load_dir(data_dir / MIGRATIONS_DIR, Migration, data_dir, problems)
     if not frameworks and not any(p.file.startswith(f"{data_dir.name}/{FRAMEWORKS_DIR}") for p in problems):
         problems.append(Problem(f"{data_dir.name}/{FRAMEWORKS_DIR}", None, "", "프레임워크 파일이 하나도 없습니다", None, "<id>.yaml 파일 하나 이상"))
 
@@ -77,6 +81,11 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         problems += checks.check_glossary(glossary, fw_ids, shared_ids, today)
     if tools and tools.obj:
         problems += checks.check_tools(tools, fw_ids, shared_ids, today)
+    statuses = {item.obj.id: item.obj.status for item in frameworks if item.obj}
+    problems += checks.check_ids(migrations)
+    for item in migrations:
+        if item.obj:
+            problems += check_migration(item, statuses, shared_ids, today)
     if problems:
         raise CatalogError(problems)
     return Catalog(
@@ -86,6 +95,8 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         shared_sources=shared.obj if shared else None,
         files={i.obj.id: i.file for i in frameworks},
         tools=tools.obj if tools else None,
+        migrations={i.obj.id: i.obj for i in sorted(migrations, key=lambda i: i.obj.id)},
+        migration_files={i.obj.id: i.file for i in migrations},
     )
 
 

@@ -18,6 +18,13 @@ TOOLS = "tools.md"  # runtimes and libraries taken for frameworks (data/tools.ya
 COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
 
 
+MIGRATE_INDEX = "migrate/index.md"  # moving off frameworks that are no longer active (data/migrations/)
+
+
+def migration_page(fw_id: str) -> str:
+    return f"migrate/{fw_id}.md"
+
+
 def framework_page(fw_id: str) -> str:
     return f"frameworks/{fw_id}.md"
 

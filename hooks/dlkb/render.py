@@ -25,6 +25,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
+from dlkb.migration import Migration
 from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
 from dlkb.pages import (
     COMPARE_INDEX,
@@ -34,16 +35,18 @@ from dlkb.pages import (
     GLOSSARY,
     GUIDE,
     HOME,
+    MIGRATE_INDEX,
     SECTION_PAGES,
     TOOLS,
     comparison_page,
     framework_page,
+    migration_page,
     tool_anchor,
 )
 from dlkb.reference import field_rows, need_rows, support_kept
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
-Owner = Framework | Comparison | Glossary | ToolList
+Owner = Framework | Comparison | Glossary | ToolList | Migration
 
 # Python-Markdown's backslash escapes; '<', '>' and '&' are already HTML entities by then.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -202,6 +205,11 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
         pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
     if catalog.tools:
         pages.append(page(TOOLS, "tools.md.j2", "data/tools.yaml", tools=catalog.tools, cite=common["citations"](catalog.tools)))
+    if catalog.migrations:
+        pages.append(page(MIGRATE_INDEX, "migrations.md.j2"))
+        for mig in catalog.migrations.values():
+            pages.append(page(migration_page(mig.id), "migration.md.j2", catalog.migration_files[mig.id], mig=mig,
+                              fw=catalog.frameworks[mig.id], cite=common["citations"](mig)))
     return pages
 
 
@@ -254,11 +262,13 @@ def nav(catalog: Catalog) -> list:
     frameworks = [{escape(fw.name): framework_page(fw.id)} for fw in catalog.frameworks.values()]
     compared = [{escape(cmp.title_ko): comparison_page(cmp.id)} for cmp in catalog.comparisons.values()]
     sections = [{title: path} for path, _, title in SECTION_PAGES.values()]
+    migrated = [{escape(catalog.frameworks[mig_id].name): migration_page(mig_id)} for mig_id in catalog.migrations]
     return [
         {"홈": HOME},
         {"프레임워크": [FRAMEWORK_LIST, *frameworks]},
         {"비교": [COMPARE_INDEX, *sections, *compared]},
         {"고르기 도우미": GUIDE},
+        *([{"옛 코드 옮기기": [MIGRATE_INDEX, *migrated]}] if migrated else []),
         *([{"관련 도구": TOOLS}] if catalog.tools else []),
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},
