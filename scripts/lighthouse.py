@@ -108,6 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lighthouse", default="/tmp/lh/node_modules/.bin/lighthouse")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", nargs="*", default=PAGES, help="only these pages (paths as in PAGES)")
     parser.add_argument("--site", type=Path, help="a site built already (e.g. of another commit), instead of building this one")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -125,14 +126,14 @@ def main() -> int:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         print(f"{'page':36s} {'perf':>5s} {'a11y':>5s} {'bp':>5s} {'seo':>5s} {'LCP s':>6s} {'CLS':>6s} {'TBT ms':>7s} {'KiB':>6s} {'req':>4s}")
         results = {}
-        for page in [STOCK, *PAGES]:
+        for page in [STOCK, *args.pages]:
             url = base + page
             m = median([figures(args.lighthouse, url, tmp / "report.json") for _ in range(args.runs)])
             results[page] = m
             print(f"{page:36s} {m['performance']:5.2f} {m['accessibility']:5.2f} {m['best-practices']:5.2f} {m['seo']:5.2f} "
                   f"{m['lcp']:6.2f} {m['cls']:6.3f} {m['tbt']:7.0f} {m['kib']:6.1f} {m['requests']:4.0f}", flush=True)
         server.shutdown()
-    bad = [f for page in PAGES for f in failures(page, results[page], results[STOCK]["lcp"])]
+    bad = [f for page in args.pages for f in failures(page, results[page], results[STOCK]["lcp"])]
     print("\n".join(["", "below the thresholds:", *bad]) if bad else "\nevery page type meets the thresholds")
     return 1 if bad else 0
 

@@ -123,6 +123,8 @@ def write_index(search_dir: Path, catalog: Catalog, data_dir: Path) -> None:
     """Rewrite the theme's index in `search_dir` into the settings file and the full index."""
     theme = search_dir / THEME_FILE
     index = json.loads(theme.read_text(encoding="utf-8"))
+    if not isinstance(index, dict) or not index.get("docs") or "config" not in index:
+        return  # done already (settings only), or another generator's index format: left as it is
     full = enrich(index, catalog, load_words(data_dir / "search.yaml"))
     (search_dir / FULL_FILE).write_text(_dump(full), encoding="utf-8")
     theme.write_text(_dump({"config": index["config"], "docs": []}), encoding="utf-8")
