@@ -93,6 +93,10 @@ def _walk_order(file: File) -> tuple:
 
 
 def on_post_build(config) -> None:
+    # After the theme's search plugin (hooks run after the plugins): its index made Korean-aware.
+    search_dir = Path(config.site_dir) / "search"
+    if LIVE.catalog is not None and (search_dir / "search_index.json").is_file():
+        _core("search").write_index(search_dir, LIVE.catalog, Path(config.config_file_path).parent / "data")
     # Not under serve: its live-reload script is inline and changes with every rebuild.
     if not LIVE.serving and LIVE.catalog is not None:
         _core("csp").add_policy(Path(config.site_dir))

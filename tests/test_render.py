@@ -93,7 +93,7 @@ def test_a_new_record_appears_everywhere(tmp_path: Path) -> None:
         assert "Gammaflow" in (site / page).read_text(encoding="utf-8"), page
     nav_page = (site / "contributing/index.html").read_text(encoding="utf-8")
     assert 'href="../frameworks/gamma/"' in nav_page
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "search/search_index.ko.json").read_text(encoding="utf-8"))
     texts = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("frameworks/gamma/"))
     assert "감마플로우" in texts and "Gammaflow" in texts
 

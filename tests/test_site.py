@@ -45,7 +45,7 @@ def test_nothing_is_loaded_from_another_origin(site: Path) -> None:
 
 
 def test_search_finds_every_framework_by_name_and_hangul_aliases(catalog: Catalog, site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "search" / "search_index.ko.json").read_text(encoding="utf-8"))
     for fw in catalog.frameworks.values():
         page_text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith(f"frameworks/{fw.id}/"))
         for word in [fw.name, *filter(None, [fw.name_ko]), *fw.aliases]:

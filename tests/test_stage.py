@@ -44,7 +44,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert plain.returncode == 0, plain.stderr
     assert "WARNING" not in plain.stderr, plain.stderr
     # The hook build adds the content security policy after building; a plain build takes one command.
-    csp = run(["dlkb.cli", "csp", str(tmp / "plain")], cwd=tmp)
+    csp = run(["dlkb.cli", "--data", str(project / "data"), "csp", str(tmp / "plain")], cwd=tmp)  # data: for the search index
     assert csp.returncode == 0, csp.stderr
     return {"project": project, "hook": tmp / "hook", "staged": tmp / "staged", "plain": tmp / "plain"}
 
@@ -131,7 +131,7 @@ def test_properdocs_builds_the_staged_tree(builds: dict[str, Path], tmp_path: Pa
     site = tmp_path / "properdocs"
     built = run(["properdocs", "build", "--strict", "-f", str(builds["staged"] / "mkdocs.yml"), "-d", str(site)], cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    assert run(["dlkb.cli", "csp", str(site)], cwd=tmp_path).returncode == 0
+    assert run(["dlkb.cli", "--data", str(builds["project"] / "data"), "csp", str(site)], cwd=tmp_path).returncode == 0
     ours, theirs = files(builds["plain"]), files(site)
     assert sorted(theirs) == sorted(ours)
     # The same pages; only the generator's name in <meta name="generator"> differs.

@@ -15,6 +15,7 @@ from dlkb.model import Id
 from dlkb.problems import CatalogError
 from dlkb.render import skeleton
 from dlkb.schema import stale_schemas, write_schemas
+from dlkb.search import THEME_FILE, write_index
 from dlkb.stage import CONFIG, StageError, stage_site
 
 
@@ -69,10 +70,13 @@ def cmd_schema(data: Path, check: bool) -> int:
     return 0
 
 
-def cmd_csp(site: Path) -> int:
+def cmd_csp(site: Path, data: Path) -> int:
     if not site.is_dir():
         print(f"빌드한 사이트 폴더가 없습니다: {site}", file=sys.stderr)
         return 1
+    # What the hook does after a build, in the same order: the search index first, then the policy.
+    if (site / "search" / THEME_FILE).is_file():
+        write_index(site / "search", load_catalog(data), data)
     print(f"페이지 {add_policy(site)}개에 콘텐츠 보안 정책을 넣었습니다.")
     return 0
 
@@ -100,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="새 프레임워크의 id (파일 이름이 됩니다)")
     schema = sub.add_parser("schema", help="data/schema/의 JSON Schema를 다시 만듭니다")
     schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
-    csp = sub.add_parser("csp", help="빌드한 사이트의 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
+    csp = sub.add_parser("csp", help="빌드한 사이트의 검색 색인을 마무리하고 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
     csp.add_argument("site", type=Path, help="빌드한 사이트 폴더 (예: site)")
     render = sub.add_parser("render", help="훅 없이 빌드할 수 있는 사이트 원본 전체(mkdocs.yml 포함)를 씁니다")
     render.add_argument("--out", type=Path, required=True, help="쓸 폴더 (없거나, 비었거나, 전에 render로 만든 폴더)")
@@ -110,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(data)
     if args.command == "csp":
-        return cmd_csp(args.site)
+        return cmd_csp(args.site, data)
     if args.command == "new":
         return cmd_new(data, args.id)
     if args.command == "render":
