@@ -183,6 +183,51 @@ class Links(Strict):
     paper: HttpUrl | None = Field(None, title="논문", description="대표 논문")
 
 
+# Package names as each registry spells them. Python names are written normalised (PEP 503:
+# lower case, runs of "-", "_", "." as one "-"), so one project has one spelling in the data and
+# a typo such as "Theano" is caught rather than silently matching another page of the index.
+_PYPI_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_NPM_NAME = re.compile(r"(@[a-z0-9~][a-z0-9._~-]*/)?[a-z0-9~][a-z0-9._~-]*")
+_MAVEN_NAME = re.compile(r"[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+")
+_CRATE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+_REPOSITORY = re.compile(r"(github|gitlab|gitee|atomgit):[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+
+
+def _pypi_name(value: str) -> str:
+    normal = re.sub(r"[-_.]+", "-", value).lower()
+    if value != normal or not _PYPI_NAME.fullmatch(value):
+        shown = f"'{normal}'" if _PYPI_NAME.fullmatch(normal) else "영문 소문자, 숫자, - 로 된 이름 (예: torch)"
+        raise ValueError(f"Python 패키지 이름은 정규화한 형태로 적습니다 — 올바른 값: {shown}")
+    return value
+
+
+def _pattern(regex: re.Pattern[str], example: str) -> typing.Callable[[str], str]:
+    def check(value: str) -> str:
+        if not regex.fullmatch(value) or len(value) > 214:
+            raise ValueError(f"형식이 맞지 않는 이름입니다 — 올바른 값: {example}")
+        return value
+    return check
+
+
+PypiName = Annotated[str, AfterValidator(_pypi_name)]
+NpmName = Annotated[str, AfterValidator(_pattern(_NPM_NAME, "소문자 이름이나 @범위/이름 (예: @tensorflow/tfjs)"))]
+MavenName = Annotated[str, AfterValidator(_pattern(_MAVEN_NAME, "groupId:artifactId (예: org.deeplearning4j:deeplearning4j-core)"))]
+CrateName = Annotated[str, AfterValidator(_pattern(_CRATE_NAME, "영문자로 시작하는 64자 이하의 이름 (예: burn)"))]
+RepositoryId = Annotated[str, AfterValidator(_pattern(_REPOSITORY, "호스트:소유자/이름 (예: github:pytorch/pytorch)"))]
+
+
+class Identifiers(Strict):
+    """Where a framework is published: the registry names `dlkb refresh` reads, and its source
+    repository. The first Python package is the one whose version is the framework's release
+    (jax, not its compiled companion jaxlib); the others are listed so readers can find them."""
+
+    pypi: list[PypiName] = Field(default_factory=list, title="Python 패키지", description="Python 패키지 색인의 이름(정규화한 형태, 첫 이름이 릴리스 버전의 기준)")
+    npm: list[NpmName] = Field(default_factory=list, title="npm 패키지", description="npm 패키지 이름")
+    maven: list[MavenName] = Field(default_factory=list, title="Maven 패키지", description="Maven Central의 groupId:artifactId")
+    crates: list[CrateName] = Field(default_factory=list, title="Rust 크레이트", description="Rust 크레이트 이름")
+    repository: RepositoryId | None = Field(None, title="소스 저장소", description="소스 저장소 (호스트:소유자/이름, 예: github:pytorch/pytorch)")
+
+
 class LicenseChange(Cited):
     date: YearOrDate = Field(description="라이선스가 바뀐 때")
     from_spdx: Spdx | None = Field(None, description="이전 라이선스(SPDX 목록에 없으면 비움)")
@@ -285,6 +330,7 @@ class Framework(Strict):
     ))
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
     links: Links = Field(title="링크", description="공식 링크 모음")
+    identifiers: Identifiers | None = Field(None, title="패키지와 저장소", description="레지스트리의 패키지 이름과 소스 저장소 (`dlkb refresh`가 읽음)")
     developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
     first_release: YearOrDate = Field(title="첫 공개", description="첫 공개 릴리스(연도 또는 날짜)")
     first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
