@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -58,6 +59,19 @@ def cmd_new(data: Path, framework_id: str) -> int:
     return 0
 
 
+def cmd_refresh(data: Path) -> int:
+    from dlkb.refresh import pypi_fetcher, refresh  # the network client is loaded only for this command
+
+    try:
+        catalog = load_catalog(data)
+    except CatalogError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    code, lines = refresh(catalog, data, {"pypi": pypi_fetcher()}, dt.datetime.now(dt.UTC).date())
+    print("\n".join(lines), file=sys.stderr if code else sys.stdout)
+    return code
+
+
 def cmd_schema(data: Path, check: bool) -> int:
     if check:
         stale = stale_schemas(data / "schema")
@@ -102,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
     csp = sub.add_parser("csp", help="빌드한 사이트의 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
     csp.add_argument("site", type=Path, help="빌드한 사이트 폴더 (예: site)")
+    sub.add_parser("refresh", help="레지스트리에서 최신 안정 릴리스를 읽어 data/observed/에 씁니다")
     render = sub.add_parser("render", help="훅 없이 빌드할 수 있는 사이트 원본 전체(mkdocs.yml 포함)를 씁니다")
     render.add_argument("--out", type=Path, required=True, help="쓸 폴더 (없거나, 비었거나, 전에 render로 만든 폴더)")
     args = parser.parse_args(argv)
@@ -113,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_csp(args.site)
     if args.command == "new":
         return cmd_new(data, args.id)
+    if args.command == "refresh":
+        return cmd_refresh(data)
     if args.command == "render":
         return cmd_render(root, data, args.out)
     return cmd_schema(data, args.check)

@@ -143,8 +143,8 @@ def translate(error: dict[str, Any], loc: Path, doc: Document, file: str, root: 
         return Problem(file, doc.line_of(loc), dotted(loc), message, shown, None)
     if kind == "value_error":
         # A validator may name the right value after " — 올바른 값: "; it goes after the input, as everywhere.
-        message, _, expected = str(ctx.get("error")).partition(" — 올바른 값: ")
-        return Problem(file, doc.line_of(loc), dotted(loc), message, shown, expected or None)
+        said, _, right = str(ctx.get("error")).partition(" — 올바른 값: ")
+        return Problem(file, doc.line_of(loc), dotted(loc), said, shown, right or None)
     message, expected = _MESSAGES.get(kind, (f"값이 올바르지 않습니다 ({error['msg']})", None))
     if kind == "missing":
         parent = _model_at(root, loc[:-1])

@@ -7,12 +7,14 @@ silently ignored line. Rules a type cannot say live in `rules.py`; rules across 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from packaging.version import InvalidVersion, Version
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from dlkb import spdx
 from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support, ToolKind
@@ -221,7 +223,8 @@ class Identifiers(Strict):
     repository. The first Python package is the one whose version is the framework's release
     (jax, not its compiled companion jaxlib); the others are listed so readers can find them."""
 
-    pypi: list[PypiName] = Field(default_factory=list, title="Python 패키지", description="Python 패키지 색인의 이름(정규화한 형태, 첫 이름이 릴리스 버전의 기준)")
+    pypi: list[PypiName] = Field(default_factory=list, title="Python 패키지",
+                                 description="Python 패키지 색인의 이름(정규화한 형태, 첫 이름이 릴리스 버전의 기준)")
     npm: list[NpmName] = Field(default_factory=list, title="npm 패키지", description="npm 패키지 이름")
     maven: list[MavenName] = Field(default_factory=list, title="Maven 패키지", description="Maven Central의 groupId:artifactId")
     crates: list[CrateName] = Field(default_factory=list, title="Rust 크레이트", description="Rust 크레이트 이름")
@@ -330,7 +333,8 @@ class Framework(Strict):
     ))
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
     links: Links = Field(title="링크", description="공식 링크 모음")
-    identifiers: Identifiers | None = Field(None, title="패키지와 저장소", description="레지스트리의 패키지 이름과 소스 저장소 (`dlkb refresh`가 읽음)")
+    identifiers: Identifiers | None = Field(None, title="패키지와 저장소",
+                                            description="레지스트리의 패키지 이름과 소스 저장소 (`dlkb refresh`가 읽음)")
     developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
     first_release: YearOrDate = Field(title="첫 공개", description="첫 공개 릴리스(연도 또는 날짜)")
     first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
@@ -366,6 +370,64 @@ class Framework(Strict):
         """The latest release, or None when it is unknown."""
         return self.latest_release if isinstance(self.latest_release, Release) else None
 
+    # What `dlkb refresh` observed (data/observed/<id>.yaml), attached by the catalogue after
+    # loading: a private attribute, so it is never part of the human record or its schema.
+    _observed: Observed | None = PrivateAttr(None)
+
+    @property
+    def observed(self) -> Observed | None:
+        return self._observed
+
+    @property
+    def shown_release(self) -> ShownRelease | None:
+        """The newer of the curated and the observed latest release (the curated one on a tie:
+        it carries the sources a person checked)."""
+        seen = self._observed.latest if self._observed else None
+        if seen and (not self.latest or _newer(seen, self.latest)):
+            return ShownRelease(seen.version, seen.date, self._observed)
+        return ShownRelease(self.latest.version, self.latest.date, None) if self.latest else None
+
+
+
+Registry = Literal["pypi", "npm", "maven", "crates"]
+
+
+class ObservedRelease(Strict):
+    version: Line = Field(description="레지스트리에서 읽은 최신 안정 릴리스 버전 (PEP 440으로 정규화)")
+    date: Date = Field(description="그 버전의 파일이 처음 올라온 날(UTC)")
+
+
+class Observed(Strict):
+    """`data/observed/<id>.yaml`: what `dlkb refresh` read from a registry, kept apart from the
+    human record. Written by the command, never by hand."""
+
+    id: Id = Field(description="프레임워크 id (파일 이름과 같음)")
+    registry: Registry = Field(description="읽은 레지스트리")
+    package: Line = Field(description="읽은 패키지 이름")
+    checked: Date = Field(description="레지스트리를 읽은 날(UTC)")
+    latest_release: ObservedRelease | Unknown = Field(description="최신 안정 릴리스 (안정 릴리스가 없으면 unknown)")
+
+    @property
+    def latest(self) -> ObservedRelease | None:
+        return self.latest_release if isinstance(self.latest_release, ObservedRelease) else None
+
+
+def _newer(seen: ObservedRelease, curated: Release) -> bool:
+    """By version where both are versions (2.7 and 2.7.0 are one release, whatever day the
+    registry got its files), else by date (a curated "no tagged release" text has none)."""
+    try:
+        return Version(seen.version) > Version(curated.version)
+    except InvalidVersion:
+        return seen.date > curated.date
+
+
+@dataclasses.dataclass(frozen=True)
+class ShownRelease:
+    """The latest release a page shows: observed (then `observed` says when and where) or curated."""
+
+    version: str
+    date: dt.date
+    observed: Observed | None
 
 
 class SourceList(Strict):
