@@ -131,7 +131,7 @@ class _Bounded:
         chunk: bytes = self.raw.read(amount or 65536, decode_content=True)
         self.count += len(chunk)
         if self.count > MAX_BYTES:
-            raise FetchError(f"응답이 {MAX_BYTES // 1024 // 1024}MB를 넘습니다")
+            raise FetchError(f"응답이 {MAX_BYTES:,}바이트를 넘습니다")
         if time.monotonic() - self.started > DEADLINE:
             raise FetchError(f"응답이 {DEADLINE:.0f}초 안에 끝나지 않았습니다")
         return chunk
@@ -143,12 +143,16 @@ class _Bounded:
         self.raw.release_conn()
 
 
-def pypi_fetcher() -> Fetcher:
-    """A fetcher for the Python package index, through pypi-simple and its default endpoint."""
+def pypi_fetcher(adapter: Any = None) -> Fetcher:
+    """A fetcher for the Python package index, through pypi-simple and its default endpoint.
+    `adapter` (a requests transport adapter) replaces the network: the tests replay recorded answers."""
     import pypi_simple  # imported here: building the site never needs the network client
     import requests
 
     session = requests.Session()
+    if adapter is not None:
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
     session.headers["User-Agent"] = "dlkb-refresh (+pypi-simple)"
 
     def bound(response: Any, *_: Any, **__: Any) -> Any:
@@ -167,10 +171,10 @@ def pypi_fetcher() -> Fetcher:
             raise
         except requests.Timeout:
             raise FetchError("시간 안에 답하지 않았습니다") from None
+        except ValueError as err:  # malformed JSON (a RequestException too) or a page the client cannot read
+            raise FetchError(f"읽을 수 없는 응답입니다 ({type(err).__name__})") from None
         except requests.RequestException as err:
             raise FetchError(f"연결하지 못했습니다 ({type(err).__name__})") from None
-        except ValueError as err:  # malformed JSON or a page the client cannot read
-            raise FetchError(f"읽을 수 없는 응답입니다 ({type(err).__name__})") from None
         return [DistFile(p.version, p.is_yanked, p.upload_time) for p in page.packages]
 
     return fetch
