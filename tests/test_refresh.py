@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 import requests
 import urllib3
+from conftest import ROOT
 from dlkb import refresh as rf
 from dlkb.catalog import load_catalog
 from dlkb.refresh import DistFile, FetchError, Pick, pick_latest, pypi_fetcher
-
-from conftest import ROOT
 
 RECORDED = ROOT / "tests" / "fixtures" / "registry"
 DAY = dt.date(2026, 12, 1)
