@@ -154,7 +154,7 @@ def test_a_failed_fetch_keeps_the_known_value(real_data: Path) -> None:
     before = (real_data / "observed" / "jax.yaml").read_bytes()
     code, lines = rf.refresh(load_catalog(real_data), real_data, answers({"jax", "torch", "flax"}), DAY)
     assert code == 0  # 3 of 18 is 17 %: under the limit
-    assert "  JAX: PyPI의 jax 패키지를 읽지 못했습니다 (시간 안에 답하지 않았습니다) — 이전에 확인한 값을 그대로 둡니다" in lines
+    assert "  JAX: Python 패키지 색인(PyPI)의 jax 패키지를 읽지 못했습니다 (시간 안에 답하지 않았습니다) — 이전에 확인한 값을 그대로 둡니다" in lines
     assert lines[-1] == "패키지 18개를 읽어 15개를 확인했고 3개는 읽지 못했습니다. 바뀐 파일 15개를 observed/ 폴더에 썼습니다."
     assert (real_data / "observed" / "jax.yaml").read_bytes() == before
     assert load_catalog(real_data).frameworks["jax"].shown_release.version == "0.12.0.1"  # type: ignore[union-attr]
@@ -181,3 +181,52 @@ def test_an_answer_past_the_deadline_is_refused(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(FetchError) as err:
         pypi_fetcher(Replay())("jax")
     assert str(err.value) == "응답이 -1초 안에 끝나지 않았습니다"
+
+
+# --- what pages and downloads show ---------------------------------------------------------------
+
+def observe(data: Path, version: str, date: str) -> None:
+    """alpha names its Python package, and `dlkb refresh` observed `version` for it."""
+    record = data / "frameworks" / "alpha.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "identifiers:\n  pypi: [alpha]\n", encoding="utf-8")
+    (data / "observed").mkdir()
+    (data / "observed" / "alpha.yaml").write_text(
+        rf.observed_text("alpha", "pypi", "alpha", dt.date(2026, 11, 20), Pick(version, dt.date.fromisoformat(date))), encoding="utf-8")
+
+
+def test_a_newer_observed_release_is_shown_with_when_and_where_it_was_observed(fixture_data: Path) -> None:
+    from dlkb.export import downloads
+    from dlkb.render import render_pages
+
+    observe(fixture_data, "1.3.0", "2026-10-02")  # the record says 1.2.0 (2020-05-01)
+    catalog = load_catalog(fixture_data, today=DAY)
+    page = {p.path: p.markdown for p in render_pages(catalog, DAY)}["frameworks/alpha.md"]
+    assert ('1.3.0 (<time datetime="2026-10-02">2026년 10월 2일</time>) <span class="dlkb-note dlkb-observed">자동 확인 '
+            '<time datetime="2026-11-20">2026-11-20</time> · 출처: Python 패키지 색인(PyPI)의 <code>alpha</code> 패키지</span>') in page
+    rows = downloads(catalog, DAY)["api/frameworks.csv"].decode("utf-8-sig").splitlines()
+    header, alpha = rows[0].split(","), dict(zip(rows[0].split(","), next(r for r in rows if r.startswith("alpha,")).split(","), strict=True))
+    assert {k: alpha[k] for k in ("latest_version", "latest_date", "observed_version", "observed_date", "observed_checked", "observed_registry")} == {
+        "latest_version": "1.2.0", "latest_date": "2020-05-01", "observed_version": "1.3.0", "observed_date": "2026-10-02",
+        "observed_checked": "2026-11-20", "observed_registry": "pypi"}
+    assert "observed_version" in header
+
+
+def test_an_older_observed_release_leaves_the_curated_one_on_the_page(fixture_data: Path) -> None:
+    from dlkb.render import render_pages
+
+    observe(fixture_data, "1.2", "2020-05-09")  # the same release as the record's 1.2.0, uploaded later
+    page = {p.path: p.markdown for p in render_pages(load_catalog(fixture_data, today=DAY), DAY)}["frameworks/alpha.md"]
+    assert "자동 확인" not in page and '1.2.0 (<time datetime="2020-05-01">' in page
+
+
+def test_an_observed_file_for_a_package_the_record_does_not_name_is_an_error(fixture_data: Path) -> None:
+    from dlkb.problems import CatalogError
+
+    observe(fixture_data, "1.3.0", "2026-10-02")
+    (fixture_data / "observed" / "alpha.yaml").write_text(
+        rf.observed_text("alpha", "pypi", "alpha-nightly", DAY, None), encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_catalog(fixture_data, today=DAY)
+    assert [str(p) for p in err.value.problems] == [
+        "data/observed/alpha.yaml:4 › package: 프레임워크 파일의 패키지 이름에 없는 패키지입니다 (입력: 'alpha-nightly') — "
+        "올바른 값: identifiers.pypi의 이름 (alpha; `dlkb refresh`로 다시 쓰세요)"]

@@ -390,6 +390,8 @@ class Framework(Strict):
 
 
 Registry = Literal["pypi", "npm", "maven", "crates"]
+# How pages and the refresh report name a registry (its name, never its address).
+REGISTRY_LABEL: dict[str, str] = {"pypi": "Python 패키지 색인(PyPI)", "npm": "npm", "maven": "Maven Central", "crates": "Rust 크레이트 레지스트리"}
 
 
 class ObservedRelease(Strict):

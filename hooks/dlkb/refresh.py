@@ -47,14 +47,13 @@ import yaml
 from packaging.version import InvalidVersion, Version
 
 from dlkb.catalog import OBSERVED_DIR, Catalog
-from dlkb.model import Framework, Registry
+from dlkb.model import REGISTRY_LABEL, Framework, Registry
 
 # Per request: seconds to connect and between two reads, the whole answer's time, its size.
 CONNECT_TIMEOUT, READ_TIMEOUT, DEADLINE = 10.0, 20.0, 60.0
 MAX_BYTES = 32 * 1024 * 1024  # torch's file list is about 4 MB of JSON; a larger answer is not a file list
 FAIL_LIMIT = 0.2  # more failed fetches than this share fail the run
 
-REGISTRY_LABEL: dict[str, str] = {"pypi": "PyPI", "npm": "npm", "maven": "Maven Central", "crates": "crates"}
 # Why a registry is not read, in Korean, as the run prints it.
 NOT_READ: dict[str, str] = {
     "npm": "npm 패키지는 아직 읽지 않습니다 (Python 패키지 색인만 읽습니다)",

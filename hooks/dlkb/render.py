@@ -25,7 +25,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
-from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
+from dlkb.model import REGISTRY_LABEL, Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
 from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
@@ -78,7 +78,7 @@ def make_env() -> Environment:
     env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso, particle=labels.particle)
     env.tests["http_url"] = is_http_url
     env.globals.update(Status=Status, Support=Support, Relation=Relation, SUCCESSOR_LABEL=SUCCESSOR_LABEL,
-                       licence=spdx.parse, license_info=labels.license_info)
+                       licence=spdx.parse, license_info=labels.license_info, REGISTRY_LABEL=REGISTRY_LABEL)
     return env
 
 
