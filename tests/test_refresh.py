@@ -164,8 +164,8 @@ def test_more_than_a_fifth_failing_fails_the_run_and_writes_nothing(real_data: P
     before = {p.name: p.read_bytes() for p in (real_data / "observed").iterdir()}
     code, lines = rf.refresh(load_catalog(real_data), real_data, answers({"jax", "torch", "flax", "mlx"}), DAY)
     assert code == 1
-    assert lines[-1] == ("읽기에 실패한 비율이 22%로 기준 20%를 넘었습니다. 아무 파일도 쓰지 않았습니다. "
-                         "레지스트리에 닿는지 확인한 뒤 다시 실행하세요.")
+    assert lines[-1] == ("읽지 못한 패키지가 너무 많습니다 (18개 가운데 4개, 22%, 기준 20% 이하). "
+                         "아무 파일도 쓰지 않았습니다. 레지스트리에 닿는지 확인한 뒤 다시 실행하세요.")
     assert {p.name: p.read_bytes() for p in (real_data / "observed").iterdir()} == before
 
 

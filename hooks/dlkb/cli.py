@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from dlkb.catalog import load_catalog
 from dlkb.csp import add_policy
+from dlkb.health import findings
 from dlkb.labels import build_date
 from dlkb.model import Id
 from dlkb.problems import CatalogError
@@ -35,6 +36,10 @@ def cmd_check(data: Path) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     print(f"문제 없음: 프레임워크 {len(catalog.frameworks)}개, 비교 {len(catalog.comparisons)}개를 확인했습니다.")
+    found = findings(catalog, build_date())
+    if found:  # warnings, not errors: the data is valid, a person has to look (also on the 상태 점검 page)
+        print(f"확인할 것 {len(found)}개:")
+        print("\n".join(f"  - {item}" for item in found))
     return 0
 
 

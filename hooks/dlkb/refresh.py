@@ -233,8 +233,8 @@ def refresh(catalog: Catalog, data_dir: Path, fetchers: dict[str, Fetcher], chec
     failed = sum(o.failed for o in tried)
     share = failed / len(tried) if tried else 0.0
     if share > FAIL_LIMIT:
-        lines.append(f"읽기에 실패한 비율이 {share:.0%}로 기준 {FAIL_LIMIT:.0%}를 넘었습니다. 아무 파일도 쓰지 않았습니다. "
-                     "레지스트리에 닿는지 확인한 뒤 다시 실행하세요.")
+        lines.append(f"읽지 못한 패키지가 너무 많습니다 ({len(tried)}개 가운데 {failed}개, {share:.0%}, 기준 {FAIL_LIMIT:.0%} 이하). "
+                     "아무 파일도 쓰지 않았습니다. 레지스트리에 닿는지 확인한 뒤 다시 실행하세요.")
         return 1, lines
     folder = data_dir / OBSERVED_DIR
     written = 0

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
-from dlkb import labels, spdx
+from dlkb import health, labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
@@ -33,6 +33,7 @@ from dlkb.pages import (
     FRAMEWORK_LIST,
     GLOSSARY,
     GUIDE,
+    HEALTH,
     HOME,
     SECTION_PAGES,
     TOOLS,
@@ -180,6 +181,9 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     for cmp in catalog.comparisons.values():
         pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,
                           cite=common["citations"](cmp)))
+    found = health.findings(catalog, today)
+    pages.append(page(HEALTH, "health.md.j2", gaps=health.gaps(catalog), stale_days=health.STALE_DAYS,
+                      by_kind={kind: [f for f in found if f.kind == kind] for kind in ("status", "release", "stale")}))
     if catalog.glossary:
         pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
     if catalog.tools:
@@ -244,6 +248,7 @@ def nav(catalog: Catalog) -> list:
         *([{"관련 도구": TOOLS}] if catalog.tools else []),
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},
+        {"상태 점검": HEALTH},
         {"기여하기": CONTRIBUTING},
     ]
 
