@@ -197,7 +197,7 @@ def test_korean_search_finds_framework_pages(watched) -> None:
 PAGES = ["/", "/frameworks/pytorch/", "/frameworks/caffe/", "/compare/matrix/", "/compare/pros-cons/",
          "/compare/licenses/", "/compare/timeline/", "/compare/lineage/", "/compare/tensorflow-vs-pytorch/",
          "/compare/?ids=caffe,theano", "/guide/?needs=maintained", "/glossary/", "/tools/", "/migrate/", "/migrate/chainer/",
-         "/contributing/", "/data/"]
+         "/contributing/", "/data/", "/health/"]
 AXE_ONLY = ["/frameworks/", "/frameworks/bigdl/"]  # checked for accessibility, not on a phone
 # The rules whose result depends on the colours: all that can change with the scheme.
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},

@@ -28,7 +28,8 @@ def test_frameworks_json_holds_every_record(catalog: Catalog, site: Path) -> Non
 def test_each_framework_has_its_own_json(catalog: Catalog, site: Path) -> None:
     for fw_id, fw in catalog.frameworks.items():
         data = json.loads((site / f"api/frameworks/{fw_id}.json").read_text(encoding="utf-8"))
-        assert data == {"format_version": FORMAT_VERSION, "framework": fw.model_dump(mode="json")}
+        observed = {"observed": fw.observed.model_dump(mode="json")} if fw.observed else {}  # beside the record, never in it
+        assert data == {"format_version": FORMAT_VERSION, "framework": fw.model_dump(mode="json"), **observed}
 
 
 def test_csv_opens_in_korean_excel_and_matches(catalog: Catalog, site: Path) -> None:

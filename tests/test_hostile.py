@@ -65,7 +65,7 @@ CASES = {
         'data/frameworks/alpha.yaml:19 › first_release: 숫자가 너무 깁니다 (5,000자리) — 올바른 값: 18자리 이하의 숫자 (버전이라면 따옴표로 감싼 글)',
     ]),
     'unknown-key-date': (("frameworks/alpha.yaml", "name: Alpha\n", "name: Alpha\ndate: 2020-01-01\n"), [
-        'data/frameworks/alpha.yaml:4 › date: 알 수 없는 항목입니다 — 올바른 값: 쓸 수 있는 항목: id, name, name_ko, aliases, kind, summary_ko, links, developers, first_release, first_release_sources, latest_release, status, status_since, successor, status_note_ko, status_sources, lineage, license, languages, graph, autodiff, hardware, distributed, visualization, deployment, model_zoo, pros, cons, best_for, sources, last_verified',
+        'data/frameworks/alpha.yaml:4 › date: 알 수 없는 항목입니다 — 올바른 값: 쓸 수 있는 항목: id, name, name_ko, aliases, kind, summary_ko, links, identifiers, developers, first_release, first_release_sources, latest_release, status, status_since, successor, status_note_ko, status_sources, lineage, license, languages, graph, autodiff, hardware, distributed, visualization, deployment, model_zoo, pros, cons, best_for, sources, last_verified',
     ]),
     'null-record': (("frameworks/alpha.yaml", None, "~\n"), [
         'data/frameworks/alpha.yaml: 파일이 비어 있습니다 — 올바른 값: 키: 값으로 적은 내용 (주석만 있거나 null이면 빈 파일입니다)',

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from dlkb import checks
 from dlkb.messages import short, translate_all
 from dlkb.migration import MIGRATIONS_DIR, Migration, check_migration
-from dlkb.model import Comparison, Framework, Glossary, Source, SourceList, ToolList
+from dlkb.model import Comparison, Framework, Glossary, Observed, Source, SourceList, ToolList
 from dlkb.problems import CatalogError, Problem
 from dlkb.rules import broken_rules
 from dlkb.yamlload import Document, Loaded, load_text
@@ -27,6 +27,7 @@ M = TypeVar("M", bound=BaseModel)
 
 FRAMEWORKS_DIR = "frameworks"
 COMPARISONS_DIR = "comparisons"
+OBSERVED_DIR = "observed"  # written by `dlkb refresh`, one file per framework
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Catalog:
     tools: ToolList | None = None  # data/tools.yaml: the tools page, if there is one
     migrations: dict[str, Migration] = field(default_factory=dict)  # data/migrations/<id>.yaml, by framework id
     migration_files: dict[str, str] = field(default_factory=dict)
+    observed: dict[str, Observed] = field(default_factory=dict)  # data/observed/: what `dlkb refresh` read
 
     def source(self, owner: Framework | Comparison | Glossary | ToolList | Migration, source_id: str) -> Source:
         """Resolve a cited source id: the owner's own list first, then the shared list."""
@@ -86,8 +88,16 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     for item in migrations:
         if item.obj:
             problems += check_migration(item, statuses, shared_ids, today)
+    observed = _load_dir(data_dir / OBSERVED_DIR, Observed, data_dir, problems)
+    for item in observed:
+        if item.obj:
+            problems += checks.check_observed(item, {i.obj.id: i.obj for i in frameworks if i.obj})
     if problems:
         raise CatalogError(problems)
+    seen = {item.obj.id: item.obj for item in observed}
+    for item in frameworks:
+        # Frozen models still take private attributes: the human record itself is not changed.
+        item.obj._observed = seen.get(item.obj.id)
     return Catalog(
         frameworks={i.obj.id: i.obj for i in sorted(frameworks, key=lambda i: i.obj.name.lower())},
         comparisons={i.obj.id: i.obj for i in sorted(comparisons, key=lambda i: i.obj.id)},
@@ -97,6 +107,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         tools=tools.obj if tools else None,
         migrations={i.obj.id: i.obj for i in sorted(migrations, key=lambda i: i.obj.id)},
         migration_files={i.obj.id: i.file for i in migrations},
+        observed=dict(sorted(seen.items())),
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path as FsPath
 
 from pydantic import BaseModel
 
-from dlkb.model import Comparison, Feature, Framework, Glossary, ToolList
+from dlkb.model import Comparison, Feature, Framework, Glossary, Observed, ToolList
 from dlkb.pages import reserved_comparison_ids, reserved_framework_ids
 from dlkb.problems import Problem
 from dlkb.rules import fields
@@ -187,3 +187,19 @@ def check_tools(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.
                 problems.append(item.problem(("tools", t, "works_with", "ids", i), "없는 프레임워크를 가리킵니다", repr(ref),
                                              f"data/frameworks/에 있는 id ({', '.join(sorted(fw_ids))})"))
     return problems
+
+
+def check_observed(item: Loaded, frameworks: dict[str, Framework]) -> list[Problem]:
+    """An observed file belongs to a framework on the site and read one of the packages it names."""
+    seen: Observed = item.obj
+    stem = FsPath(item.file).stem
+    if seen.id != stem:
+        return [item.problem(("id",), "id가 파일 이름과 다릅니다", repr(seen.id), f"'{stem}'")]
+    fw = frameworks.get(seen.id)
+    if fw is None:
+        return [item.problem(("id",), "없는 프레임워크의 관찰 파일입니다", repr(seen.id), "data/frameworks/에 있는 id (아니면 이 파일을 지우세요)")]
+    names = list(getattr(fw.identifiers, seen.registry, [])) if fw.identifiers else []
+    if seen.package not in names:
+        return [item.problem(("package",), "프레임워크 파일의 패키지 이름에 없는 패키지입니다", repr(seen.package),
+                             f"identifiers.{seen.registry}의 이름 ({', '.join(names) or '없음'}; `dlkb refresh`로 다시 쓰세요)")]
+    return []

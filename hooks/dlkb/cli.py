@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from dlkb.catalog import load_catalog
 from dlkb.csp import add_policy
+from dlkb.health import findings
 from dlkb.labels import build_date
 from dlkb.model import Id
 from dlkb.problems import CatalogError
@@ -35,6 +37,10 @@ def cmd_check(data: Path) -> int:
         print(err.report(), file=sys.stderr)
         return 1
     print(f"문제 없음: 프레임워크 {len(catalog.frameworks)}개, 비교 {len(catalog.comparisons)}개를 확인했습니다.")
+    found = findings(catalog, build_date())
+    if found:  # warnings, not errors: the data is valid, a person has to look (also on the 상태 점검 page)
+        print(f"확인할 것 {len(found)}개:")
+        print("\n".join(f"  - {item}" for item in found))
     return 0
 
 
@@ -57,6 +63,19 @@ def cmd_new(data: Path, framework_id: str) -> int:
         return 1
     print(f"새 파일을 만들었습니다: {target}\n[필수] 항목을 채우고 `mkdocs serve`로 미리 본 뒤 `dlkb check`로 확인하세요.")
     return 0
+
+
+def cmd_refresh(data: Path) -> int:
+    from dlkb.refresh import pypi_fetcher, refresh  # the network client is loaded only for this command
+
+    try:
+        catalog = load_catalog(data)
+    except CatalogError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    code, lines = refresh(catalog, data, {"pypi": pypi_fetcher()}, dt.datetime.now(dt.UTC).date())
+    print("\n".join(lines), file=sys.stderr if code else sys.stdout)
+    return code
 
 
 def cmd_schema(data: Path, check: bool) -> int:
@@ -106,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="다시 만들지 않고, 모델과 다르면 1로 끝냅니다")
     csp = sub.add_parser("csp", help="빌드한 사이트의 검색 색인을 마무리하고 모든 페이지에 콘텐츠 보안 정책을 넣습니다")
     csp.add_argument("site", type=Path, help="빌드한 사이트 폴더 (예: site)")
+    sub.add_parser("refresh", help="레지스트리에서 최신 안정 릴리스를 읽어 data/observed/에 씁니다")
     render = sub.add_parser("render", help="훅 없이 빌드할 수 있는 사이트 원본 전체(mkdocs.yml 포함)를 씁니다")
     render.add_argument("--out", type=Path, required=True, help="쓸 폴더 (없거나, 비었거나, 전에 render로 만든 폴더)")
     args = parser.parse_args(argv)
@@ -117,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_csp(args.site, data)
     if args.command == "new":
         return cmd_new(data, args.id)
+    if args.command == "refresh":
+        return cmd_refresh(data)
     if args.command == "render":
         return cmd_render(root, data, args.out)
     return cmd_schema(data, args.check)

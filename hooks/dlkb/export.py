@@ -28,13 +28,16 @@ def record_json(fw: Framework) -> dict:
     return fw.model_dump(mode="json")
 
 
-def frameworks_json(records: list[dict]) -> str:
-    """Every record, with a format version so that consumers can detect changes."""
-    return _dumps({"format_version": FORMAT_VERSION, "schema": "schema.json", "count": len(records), "frameworks": records})
+def frameworks_json(records: list[dict], observed: dict[str, dict] | None = None) -> str:
+    """Every record, with a format version so that consumers can detect changes. What `dlkb
+    refresh` observed sits beside the records (id -> observed), never inside them: the records
+    keep their schema and their human values."""
+    return _dumps({"format_version": FORMAT_VERSION, "schema": "schema.json", "count": len(records), "frameworks": records,
+                   **({"observed": observed} if observed else {})})
 
 
-def framework_json(record: dict) -> str:
-    return _dumps({"format_version": FORMAT_VERSION, "framework": record})
+def framework_json(record: dict, observed: dict | None = None) -> str:
+    return _dumps({"format_version": FORMAT_VERSION, "framework": record, **({"observed": observed} if observed else {})})
 
 
 # A cell that starts with one of these is a formula to Excel and LibreOffice (=HYPERLINK(…),
@@ -75,13 +78,14 @@ def compare_json(catalog: Catalog) -> str:
 def downloads(catalog: Catalog, today: dt.date) -> dict[str, str | bytes]:
     """Every file under /api/: site path -> content."""
     records = {fw_id: record_json(fw) for fw_id, fw in catalog.frameworks.items()}  # dumped once, used twice
+    observed = {fw_id: seen.model_dump(mode="json") for fw_id, seen in catalog.observed.items()}
     files: dict[str, str | bytes] = {
-        "api/frameworks.json": frameworks_json(list(records.values())),
+        "api/frameworks.json": frameworks_json(list(records.values()), observed),
         "api/frameworks.csv": frameworks_csv(catalog),
         "api/schema.json": render_schema(Framework),
         "api/compare.json": compare_json(catalog),
         "api/guide.json": guide_json(catalog, today),
     }
     for fw_id, record in records.items():
-        files[f"api/frameworks/{fw_id}.json"] = framework_json(record)
+        files[f"api/frameworks/{fw_id}.json"] = framework_json(record, observed.get(fw_id))
     return files

@@ -101,6 +101,8 @@ class FieldView:
 
     def sort_key(self, fw: Framework) -> int | str:
         """What the matrix sorts this column by: a number for orders and dates, else text."""
+        if self.show == "release":  # the release the page shows, observed or curated
+            return day_number(shown.date if (shown := fw.shown_release) else None)
         return _SORT[self.show](self.value(fw))
 
     @property
@@ -116,7 +118,11 @@ def _status_text(status: Status, fw: Framework) -> str:
     return status.label + (f" ({kdate(fw.status_since)}부터)" if fw.status_since else "")
 
 
-def release_text(release: Release | str, _fw: Framework) -> str:
+def release_text(release: Release | str, fw: Framework) -> str:
+    """The newer of the curated and the observed release; an observed one says so."""
+    shown = fw.shown_release
+    if shown and shown.observed:
+        return f"{shown.version} ({kdate(shown.date)}, 자동 확인 {iso(shown.observed.checked)})"
     return f"{release.version} ({kdate(release.date)})" if isinstance(release, Release) else "확인 안 됨"
 
 
@@ -189,6 +195,13 @@ FIELDS: list[FieldView] = [
     FieldView("latest_release", "latest_release", "release", _views("facts", "matrix", "compare")),
     FieldView("latest_version", "latest_release", "release", _views("csv"), csv=lambda f: f.latest.version if f.latest else "unknown"),
     FieldView("latest_date", "latest_release", "release", _views("csv"), csv=lambda f: iso(f.latest.date) if f.latest else ""),
+    # What `dlkb refresh` observed, beside the curated value (empty when nothing was observed).
+    FieldView("observed_version", "latest_release", "release", _views("csv"),
+              csv=lambda f: (f.observed.latest.version if f.observed.latest else "unknown") if f.observed else ""),
+    FieldView("observed_date", "latest_release", "release", _views("csv"),
+              csv=lambda f: iso(f.observed.latest.date) if f.observed and f.observed.latest else ""),
+    FieldView("observed_checked", "latest_release", "release", _views("csv"), csv=lambda f: iso(f.observed.checked) if f.observed else ""),
+    FieldView("observed_registry", "latest_release", "release", _views("csv"), csv=lambda f: f.observed.registry if f.observed else ""),
     FieldView("license", "license.spdx", "license", ALL_VIEWS),
     FieldView("patent_grant", "license.patent_grant", "vocab", _views("compare", "csv")),
     FieldView("languages_core", "languages.core", "list", _views("facts", "compare", "csv")),

@@ -142,7 +142,9 @@ def translate(error: dict[str, Any], loc: Path, doc: Document, file: str, root: 
         message = f"항목이 적어도 {limit}개 있어야 합니다" if kind == "too_short" else f"항목은 많아야 {limit}개입니다"
         return Problem(file, doc.line_of(loc), dotted(loc), message, shown, None)
     if kind == "value_error":
-        return Problem(file, doc.line_of(loc), dotted(loc), str(ctx.get("error")), shown, None)
+        # A validator may name the right value after " — 올바른 값: "; it goes after the input, as everywhere.
+        said, _, right = str(ctx.get("error")).partition(" — 올바른 값: ")
+        return Problem(file, doc.line_of(loc), dotted(loc), said, shown, right or None)
     message, expected = _MESSAGES.get(kind, (f"값이 올바르지 않습니다 ({error['msg']})", None))
     if kind == "missing":
         parent = _model_at(root, loc[:-1])

@@ -7,12 +7,14 @@ silently ignored line. Rules a type cannot say live in `rules.py`; rules across 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from packaging.version import InvalidVersion, Version
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from dlkb import spdx
 from dlkb.vocab import GraphMode, Kind, Lang, Patent, Relation, Status, Support, ToolKind
@@ -183,6 +185,52 @@ class Links(Strict):
     paper: HttpUrl | None = Field(None, title="논문", description="대표 논문")
 
 
+# Package names as each registry spells them. Python names are written normalised (PEP 503:
+# lower case, runs of "-", "_", "." as one "-"), so one project has one spelling in the data and
+# a typo such as "Theano" is caught rather than silently matching another page of the index.
+_PYPI_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_NPM_NAME = re.compile(r"(@[a-z0-9~][a-z0-9._~-]*/)?[a-z0-9~][a-z0-9._~-]*")
+_MAVEN_NAME = re.compile(r"[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+")
+_CRATE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+_REPOSITORY = re.compile(r"(github|gitlab|gitee|atomgit):[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+
+
+def _pypi_name(value: str) -> str:
+    normal = re.sub(r"[-_.]+", "-", value).lower()
+    if value != normal or not _PYPI_NAME.fullmatch(value):
+        shown = f"'{normal}'" if _PYPI_NAME.fullmatch(normal) else "영문 소문자, 숫자, - 로 된 이름 (예: torch)"
+        raise ValueError(f"Python 패키지 이름은 정규화한 형태로 적습니다 — 올바른 값: {shown}")
+    return value
+
+
+def _pattern(regex: re.Pattern[str], example: str) -> typing.Callable[[str], str]:
+    def check(value: str) -> str:
+        if not regex.fullmatch(value) or len(value) > 214:
+            raise ValueError(f"형식이 맞지 않는 이름입니다 — 올바른 값: {example}")
+        return value
+    return check
+
+
+PypiName = Annotated[str, AfterValidator(_pypi_name)]
+NpmName = Annotated[str, AfterValidator(_pattern(_NPM_NAME, "소문자 이름이나 @범위/이름 (예: @tensorflow/tfjs)"))]
+MavenName = Annotated[str, AfterValidator(_pattern(_MAVEN_NAME, "groupId:artifactId (예: org.deeplearning4j:deeplearning4j-core)"))]
+CrateName = Annotated[str, AfterValidator(_pattern(_CRATE_NAME, "영문자로 시작하는 64자 이하의 이름 (예: burn)"))]
+RepositoryId = Annotated[str, AfterValidator(_pattern(_REPOSITORY, "호스트:소유자/이름 (예: github:pytorch/pytorch)"))]
+
+
+class Identifiers(Strict):
+    """Where a framework is published: the registry names `dlkb refresh` reads, and its source
+    repository. The first Python package is the one whose version is the framework's release
+    (jax, not its compiled companion jaxlib); the others are listed so readers can find them."""
+
+    pypi: list[PypiName] = Field(default_factory=list, title="Python 패키지",
+                                 description="Python 패키지 색인의 이름(정규화한 형태, 첫 이름이 릴리스 버전의 기준)")
+    npm: list[NpmName] = Field(default_factory=list, title="npm 패키지", description="npm 패키지 이름")
+    maven: list[MavenName] = Field(default_factory=list, title="Maven 패키지", description="Maven Central의 groupId:artifactId")
+    crates: list[CrateName] = Field(default_factory=list, title="Rust 크레이트", description="Rust 크레이트 이름")
+    repository: RepositoryId | None = Field(None, title="소스 저장소", description="소스 저장소 (호스트:소유자/이름, 예: github:pytorch/pytorch)")
+
+
 class LicenseChange(Cited):
     date: YearOrDate = Field(description="라이선스가 바뀐 때")
     from_spdx: Spdx | None = Field(None, description="이전 라이선스(SPDX 목록에 없으면 비움)")
@@ -285,6 +333,8 @@ class Framework(Strict):
     ))
     summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
     links: Links = Field(title="링크", description="공식 링크 모음")
+    identifiers: Identifiers | None = Field(None, title="패키지와 저장소",
+                                            description="레지스트리의 패키지 이름과 소스 저장소 (`dlkb refresh`가 읽음)")
     developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
     first_release: YearOrDate = Field(title="첫 공개", description="첫 공개 릴리스(연도 또는 날짜)")
     first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
@@ -320,6 +370,66 @@ class Framework(Strict):
         """The latest release, or None when it is unknown."""
         return self.latest_release if isinstance(self.latest_release, Release) else None
 
+    # What `dlkb refresh` observed (data/observed/<id>.yaml), attached by the catalogue after
+    # loading: a private attribute, so it is never part of the human record or its schema.
+    _observed: Observed | None = PrivateAttr(None)
+
+    @property
+    def observed(self) -> Observed | None:
+        return self._observed
+
+    @property
+    def shown_release(self) -> ShownRelease | None:
+        """The newer of the curated and the observed latest release (the curated one on a tie:
+        it carries the sources a person checked)."""
+        seen = self._observed.latest if self._observed else None
+        if seen and (not self.latest or _newer(seen, self.latest)):
+            return ShownRelease(seen.version, seen.date, self._observed)
+        return ShownRelease(self.latest.version, self.latest.date, None) if self.latest else None
+
+
+
+Registry = Literal["pypi", "npm", "maven", "crates"]
+# How pages and the refresh report name a registry (its name, never its address).
+REGISTRY_LABEL: dict[str, str] = {"pypi": "Python 패키지 색인(PyPI)", "npm": "npm", "maven": "Maven Central", "crates": "Rust 크레이트 레지스트리"}
+
+
+class ObservedRelease(Strict):
+    version: Line = Field(description="레지스트리에서 읽은 최신 안정 릴리스 버전 (PEP 440으로 정규화)")
+    date: Date = Field(description="그 버전의 파일이 처음 올라온 날(UTC)")
+
+
+class Observed(Strict):
+    """`data/observed/<id>.yaml`: what `dlkb refresh` read from a registry, kept apart from the
+    human record. Written by the command, never by hand."""
+
+    id: Id = Field(description="프레임워크 id (파일 이름과 같음)")
+    registry: Registry = Field(description="읽은 레지스트리")
+    package: Line = Field(description="읽은 패키지 이름")
+    checked: Date = Field(description="레지스트리를 읽은 날(UTC)")
+    latest_release: ObservedRelease | Unknown = Field(description="최신 안정 릴리스 (안정 릴리스가 없으면 unknown)")
+
+    @property
+    def latest(self) -> ObservedRelease | None:
+        return self.latest_release if isinstance(self.latest_release, ObservedRelease) else None
+
+
+def _newer(seen: ObservedRelease, curated: Release) -> bool:
+    """By version where both are versions (2.7 and 2.7.0 are one release, whatever day the
+    registry got its files), else by date (a curated "no tagged release" text has none)."""
+    try:
+        return Version(seen.version) > Version(curated.version)
+    except InvalidVersion:
+        return seen.date > curated.date
+
+
+@dataclasses.dataclass(frozen=True)
+class ShownRelease:
+    """The latest release a page shows: observed (then `observed` says when and where) or curated."""
+
+    version: str
+    date: dt.date
+    observed: Observed | None
 
 
 class SourceList(Strict):

@@ -15,6 +15,7 @@ SECTION_PAGES = {
 HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
 GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
 TOOLS = "tools.md"  # runtimes and libraries taken for frameworks (data/tools.yaml)
+HEALTH = "health.md"  # the health check and the data gaps (dlkb.health)
 COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
 
 

@@ -20,13 +20,13 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
-from dlkb import labels, spdx
+from dlkb import health, labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.migration import Migration
-from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
+from dlkb.model import REGISTRY_LABEL, Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
 from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
@@ -34,6 +34,7 @@ from dlkb.pages import (
     FRAMEWORK_LIST,
     GLOSSARY,
     GUIDE,
+    HEALTH,
     HOME,
     MIGRATE_INDEX,
     SECTION_PAGES,
@@ -81,7 +82,7 @@ def make_env() -> Environment:
     env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso, particle=labels.particle)
     env.tests["http_url"] = is_http_url
     env.globals.update(Status=Status, Support=Support, Relation=Relation, SUCCESSOR_LABEL=SUCCESSOR_LABEL,
-                       licence=spdx.parse, license_info=labels.license_info)
+                       licence=spdx.parse, license_info=labels.license_info, REGISTRY_LABEL=REGISTRY_LABEL)
     return env
 
 
@@ -201,6 +202,9 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     for cmp in catalog.comparisons.values():
         pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,
                           cite=common["citations"](cmp)))
+    found = health.findings(catalog, today)
+    pages.append(page(HEALTH, "health.md.j2", gaps=health.gaps(catalog), stale_days=health.STALE_DAYS,
+                      by_kind={kind: [f for f in found if f.kind == kind] for kind in ("status", "release", "stale")}))
     if catalog.glossary:
         pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
     if catalog.tools:
@@ -272,6 +276,7 @@ def nav(catalog: Catalog) -> list:
         *([{"관련 도구": TOOLS}] if catalog.tools else []),
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},
+        {"상태 점검": HEALTH},
         {"기여하기": CONTRIBUTING},
     ]
 

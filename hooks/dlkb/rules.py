@@ -62,6 +62,20 @@ def _status(path: Path, obj: Any) -> Iterator[Broken]:
         yield Broken(path + ("status_since",), "status가 active가 아니면 그 상태가 된 때를 적어야 합니다")
 
 
+_FORGES = {"github": "https://github.com/", "gitlab": "https://gitlab.com/", "gitee": "https://gitee.com/", "atomgit": "https://atomgit.com/"}
+
+
+def _repository(path: Path, obj: Any) -> Iterator[Broken]:
+    """The repository identifier and the repository link name the same project (one of them is a typo otherwise)."""
+    if not isinstance(obj, Framework) or not obj.identifiers or not obj.identifiers.repository or not obj.links.repo:
+        return
+    forge, _, name = obj.identifiers.repository.partition(":")
+    link = _FORGES[forge] + name
+    if obj.links.repo.rstrip("/").lower() != link.lower() and obj.links.repo.lower().startswith(_FORGES[forge]):
+        yield Broken(path + ("identifiers", "repository"), "링크의 저장소와 다른 저장소입니다", obj.identifiers.repository,
+                     f"links.repo({obj.links.repo})와 같은 저장소")
+
+
 def _comparison_pair(path: Path, obj: Any) -> Iterator[Broken]:
     if isinstance(obj, Comparison) and len(set(obj.frameworks)) < len(obj.frameworks):
         yield Broken(path + ("frameworks", 1), "프레임워크를 자기 자신과 비교할 수 없습니다", obj.frameworks[1])
@@ -102,6 +116,7 @@ RULES: list[tuple[type[BaseModel], Callable[[Path, Any], Iterator[Broken]]]] = [
     (Claim, _claim),
     (LineageLink, _lineage_target),
     (Framework, _status),
+    (Framework, _repository),
     (Comparison, _comparison_pair),
     (Tool, _tool_sources),
     (BaseModel, _placeholder),
