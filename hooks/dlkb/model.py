@@ -316,6 +316,7 @@ class Claim(Cited):
     as_of: YearOrDate = Field(description="주장이 나온 때 또는 마지막으로 확인한 때")
     as_of_estimated: bool = Field(False, description="글에 날짜가 없어 as_of를 추정했으면 true (페이지에 '날짜는 추정'으로 나옵니다)")
     still_true: bool = Field(True, description="지금도 사실인가")
+    never_true: bool = Field(False, description="주장이 나온 때에도 사실이 아니었으면 true (still_true도 false)")
     correction: Correction | None = Field(None, description="지금은 어떤지(still_true가 false면 필수)")
 
 

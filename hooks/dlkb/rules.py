@@ -46,6 +46,9 @@ def _claim(path: Path, obj: Any) -> Iterator[Broken]:
         yield Broken(path + ("sources",), "주장에는 출처 id가 하나 이상 있어야 합니다", [])
     if not obj.still_true and obj.correction is None:
         yield Broken(path + ("correction",), "still_true가 false인 주장에는 지금은 어떤지 적은 correction이 필요합니다")
+    if obj.never_true and obj.still_true:
+        yield Broken(path + ("never_true",), "지금도 사실인 주장(still_true가 true)에는 never_true를 쓸 수 없습니다", "true",
+                     "still_true: false와 correction을 함께 적기")
 
 
 def _lineage_target(path: Path, obj: Any) -> Iterator[Broken]:
