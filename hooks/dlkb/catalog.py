@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from dlkb import checks
 from dlkb.messages import short, translate_all
-from dlkb.model import Comparison, Framework, Glossary, Source, SourceList, ToolList
+from dlkb.model import Comparison, Framework, Glossary, RecommendationList, Source, SourceList, ToolList
 from dlkb.problems import CatalogError, Problem
 from dlkb.rules import broken_rules
 from dlkb.yamlload import Document, Loaded, load_text
@@ -38,8 +38,9 @@ class Catalog:
     shared_sources: SourceList | None
     files: dict[str, str] = field(default_factory=dict)  # id -> path relative to the project
     tools: ToolList | None = None  # data/tools.yaml: the tools page, if there is one
+    recommendations: RecommendationList | None = None  # data/recommendations.yaml, if there is one
 
-    def source(self, owner: Framework | Comparison | Glossary | ToolList, source_id: str) -> Source:
+    def source(self, owner: Framework | Comparison | Glossary | ToolList | RecommendationList, source_id: str) -> Source:
         """Resolve a cited source id: the owner's own list first, then the shared list."""
         for src in owner.sources:
             if src.id == source_id:
@@ -58,6 +59,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     shared = _load_optional(data_dir / "sources.yaml", SourceList, data_dir, problems)
     glossary = _load_optional(data_dir / "glossary.yaml", Glossary, data_dir, problems)
     tools = _load_optional(data_dir / "tools.yaml", ToolList, data_dir, problems)
+    recommendations = _load_optional(data_dir / "recommendations.yaml", RecommendationList, data_dir, problems)
     frameworks = _load_dir(data_dir / FRAMEWORKS_DIR, Framework, data_dir, problems)
     comparisons = _load_dir(data_dir / COMPARISONS_DIR, Comparison, data_dir, problems)
     if not frameworks and not any(p.file.startswith(f"{data_dir.name}/{FRAMEWORKS_DIR}") for p in problems):
@@ -77,6 +79,9 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         problems += checks.check_glossary(glossary, fw_ids, shared_ids, today)
     if tools and tools.obj:
         problems += checks.check_tools(tools, fw_ids, shared_ids, today)
+    if recommendations and recommendations.obj:
+        by_id = {item.obj.id if item.obj else FsPath(item.file).stem: item.obj for item in frameworks}
+        problems += checks.check_recommendations(recommendations, by_id, shared_ids, today)
     if problems:
         raise CatalogError(problems)
     return Catalog(
@@ -86,6 +91,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         shared_sources=shared.obj if shared else None,
         files={i.obj.id: i.file for i in frameworks},
         tools=tools.obj if tools else None,
+        recommendations=recommendations.obj if recommendations else None,
     )
 
 
