@@ -93,14 +93,14 @@ def _merged_into(fw: Framework, catalog: Catalog) -> str:
 
 
 def _on_top_of(fw: Framework, catalog: Catalog) -> tuple[str | None, list[str]]:
-    """"Flax는 JAX 위에서 동작하는 …": the frameworks on the site it runs on today."""
+    """"JAX 위에서 동작하는 …" (Flax): the frameworks on the site it runs on today."""
     links = [ln for ln in fw.lineage if ln.relation is Relation.BUILDS_ON and ln.id in catalog.frameworks and ln.until is None]
     if not links:
         return None, []
     below = [catalog.frameworks[ln.id].name for ln in links if ln.id]
     names = ", ".join(below)
     kind = fw.kind.label + labels.particle(fw.kind.label, "라서/이라서")
-    text = f"{fw.name}{labels.particle(fw.reading, '는/은')} {names} 위에서 동작하는 {kind} {names}{labels.particle(below[-1], '와/과')} 함께 씁니다."
+    text = f"{names} 위에서 동작하는 {kind} {names}{labels.particle(below[-1], '와/과')} 함께 씁니다."
     return text, [sid for ln in links for sid in ln.sources]
 
 
