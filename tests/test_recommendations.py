@@ -41,7 +41,7 @@ def verdict_box(page: str) -> dict[str, str]:
     """The verdict box of a framework page: its heading, status line, each row, and its date."""
     head = re.search(r"^## (.+) \{ #verdict \}$", page, re.M)
     box = page.split('<div class="dlkb-verdict">', 1)[1].split("</div>", 1)[0]
-    rows = dict(zip([text(t) for t in re.findall(r"<dt>(.*?)</dt>", box)], [text(d) for d in re.findall(r"<dd>(.*?)</dd>", box, re.S)]))
+    rows = dict(zip([text(t) for t in re.findall(r"<dt>(.*?)</dt>", box)], [text(d) for d in re.findall(r"<dd>(.*?)</dd>", box, re.S)], strict=True))
     assert head
     return {"heading": head.group(1), "status": text(re.search(r"<p>(.*?)</p>", box).group(1)), **rows,
             "date": text(re.search(r'<p class="dlkb-verdict__date">(.*?)</p>', box).group(1))}
@@ -71,7 +71,7 @@ def test_pytorch_opens_with_what_it_is_recommended_for(catalog: Catalog) -> None
         "status": "PyTorch는 활발히 개발 중입니다.",
         "권하는 경우": "새 연구 프로젝트 (추천), 서버에서 모델 서빙 (차선), 모바일·엣지 기기 (추천), Apple 실리콘 Mac (차선), "
                     "AMD GPU (추천), 국산 NPU (Rebellions, FuriosaAI) (추천), Huawei Ascend NPU (추천), 옛 코드를 이어 가려면 (추천)",
-        "권하지 않는 경우": "이 사이트의 상황별 추천 가운데 PyTorch가 지원하지 않는다고 확인된 경우는 없습니다.",
+        "권하지 않는 경우": "상황별 추천 가운데 PyTorch가 지원하지 않는다고 확인된 경우는 없습니다.",
         "date": CHECKED,
     }
 
@@ -193,7 +193,7 @@ def test_the_recommendations_page_gives_each_situation_its_reasons_dates_and_sou
     assert len(anchors) == 13
     tabular = page.split("{ #tabular }", 1)[1].split("\n## ", 1)[0]
     assert "<strong>추천:</strong> <a href=\"../frameworks/pycaret/\">PyCaret</a></p>" in tabular
-    assert "이 사이트가 다루는 프레임워크 가운데 차선으로 권할 것은 없습니다." in tabular
+    assert "차선으로 권할 만한 프레임워크는 이 사이트에 없습니다." in tabular
     # every reason is dated and cites a source listed at the bottom of the page
     reasons = re.findall(r'<ul class="dlkb-reasons">(.*?)</ul>', page, re.S)
     items = [li for block in reasons for li in re.findall(r"<li>.*?</li>", block)]

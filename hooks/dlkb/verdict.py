@@ -71,7 +71,7 @@ def status_words(fw: Framework, maintained: bool, merged_into: str = "다른 프
     latest = fw.latest
     last = f" 마지막 릴리스는 {labels.kdate(latest.date)}의 {latest.version}입니다." if latest else ""
     if fw.status is Status.ACTIVE:
-        return f"{name} 활발히 개발 중입니다." + (f" 최신 릴리스는 {labels.kdate(latest.date)}의 {latest.version}입니다." if latest else "")
+        return f"{name} {fw.status.label}입니다." + (f" 최신 릴리스는 {labels.kdate(latest.date)}의 {latest.version}입니다." if latest else "")
     if fw.status is Status.MAINTENANCE:
         words = f"{name} {_since(fw)}부터 새 기능 없이 유지보수만 하고 있습니다."
         if latest is None:
