@@ -197,7 +197,7 @@ def test_korean_search_finds_framework_pages(watched) -> None:
 PAGES = ["/", "/frameworks/pytorch/", "/frameworks/caffe/", "/compare/matrix/", "/compare/pros-cons/",
          "/compare/licenses/", "/compare/timeline/", "/compare/lineage/", "/compare/tensorflow-vs-pytorch/",
          "/compare/?ids=caffe,theano", "/guide/?needs=maintained", "/glossary/", "/tools/", "/migrate/", "/migrate/chainer/",
-         "/contributing/", "/data/", "/health/"]
+         "/contributing/", "/data/", "/health/", "/recommendations/", "/frameworks/chainer/"]
 AXE_ONLY = ["/frameworks/", "/frameworks/bigdl/"]  # checked for accessibility, not on a phone
 # The rules whose result depends on the colours: all that can change with the scheme.
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
@@ -303,3 +303,22 @@ def test_content_security_policy_holds_and_nothing_breaks_it(watched) -> None:
     assert page.evaluate("window.ran") is None  # (verified red: without the meta tag it is 1)
     assert page.evaluate("window.__csp") == ["script-src-elem inline"]
     w.errors.clear()  # the refused script's console message is the point of the last check
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 812}, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+def test_home_shows_the_dated_recommendations_on_the_first_screen(watched, catalog: Catalog, viewport: dict) -> None:
+    """Both colour schemes: the block starts inside the first screen, and the date Home says it
+    was checked is the oldest review of what it shows."""
+    page = watched(viewport=viewport, color_scheme="light").goto("/")
+    oldest = min([catalog.recommendations.oldest_review, *(fw.last_verified for fw in catalog.frameworks.values())])
+    for scheme in ("light", "dark"):
+        if scheme == "dark":
+            switch_to_dark(page)
+        heading = page.locator("#recommendations")
+        expect(heading).to_contain_text(f"{catalog.recommendations.oldest_review.year}년에 새로 시작한다면")
+        box = page.locator("ul.dlkb-recs").bounding_box()
+        top = heading.bounding_box()
+        assert box and top and top["y"] < viewport["height"] and box["y"] < viewport["height"], (scheme, top, box)
+        expect(page.locator("ul.dlkb-recs > li")).to_have_count(len(catalog.recommendations.recommendations))
+        expect(page.locator(".dlkb-verified time")).to_have_attribute("datetime", oldest.isoformat())
+    assert oldest == catalog.recommendations.oldest_review

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from dlkb import checks
 from dlkb.messages import short, translate_all
 from dlkb.migration import MIGRATIONS_DIR, Migration, check_migration
-from dlkb.model import Comparison, Framework, Glossary, Observed, Source, SourceList, ToolList
+from dlkb.model import Comparison, Framework, Glossary, Observed, RecommendationList, Source, SourceList, ToolList
 from dlkb.problems import CatalogError, Problem
 from dlkb.rules import broken_rules
 from dlkb.yamlload import Document, Loaded, load_text
@@ -43,8 +43,9 @@ class Catalog:
     migrations: dict[str, Migration] = field(default_factory=dict)  # data/migrations/<id>.yaml, by framework id
     migration_files: dict[str, str] = field(default_factory=dict)
     observed: dict[str, Observed] = field(default_factory=dict)  # data/observed/: what `dlkb refresh` read
+    recommendations: RecommendationList | None = None  # data/recommendations.yaml, if there is one
 
-    def source(self, owner: Framework | Comparison | Glossary | ToolList | Migration, source_id: str) -> Source:
+    def source(self, owner: Framework | Comparison | Glossary | ToolList | Migration | RecommendationList, source_id: str) -> Source:
         """Resolve a cited source id: the owner's own list first, then the shared list."""
         for src in owner.sources:
             if src.id == source_id:
@@ -63,6 +64,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     shared = _load_optional(data_dir / "sources.yaml", SourceList, data_dir, problems)
     glossary = _load_optional(data_dir / "glossary.yaml", Glossary, data_dir, problems)
     tools = _load_optional(data_dir / "tools.yaml", ToolList, data_dir, problems)
+    recommendations = _load_optional(data_dir / "recommendations.yaml", RecommendationList, data_dir, problems)
     frameworks = _load_dir(data_dir / FRAMEWORKS_DIR, Framework, data_dir, problems)
     comparisons = _load_dir(data_dir / COMPARISONS_DIR, Comparison, data_dir, problems)
     migrations = _load_dir(data_dir / MIGRATIONS_DIR, Migration, data_dir, problems)
@@ -92,6 +94,9 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     for item in observed:
         if item.obj:
             problems += checks.check_observed(item, {i.obj.id: i.obj for i in frameworks if i.obj})
+    if recommendations and recommendations.obj:
+        by_id = {item.obj.id if item.obj else FsPath(item.file).stem: item.obj for item in frameworks}
+        problems += checks.check_recommendations(recommendations, by_id, shared_ids, today)
     if problems:
         raise CatalogError(problems)
     seen = {item.obj.id: item.obj for item in observed}
@@ -108,6 +113,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         migrations={i.obj.id: i.obj for i in sorted(migrations, key=lambda i: i.obj.id)},
         migration_files={i.obj.id: i.file for i in migrations},
         observed=dict(sorted(seen.items())),
+        recommendations=recommendations.obj if recommendations else None,
     )
 
 

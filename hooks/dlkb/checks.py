@@ -12,7 +12,7 @@ from pathlib import Path as FsPath
 
 from pydantic import BaseModel
 
-from dlkb.model import Comparison, Feature, Framework, Glossary, Observed, ToolList
+from dlkb.model import Comparison, Feature, Framework, Glossary, Observed, RecommendationList, ToolList
 from dlkb.pages import reserved_comparison_ids, reserved_framework_ids
 from dlkb.problems import Problem
 from dlkb.rules import fields
@@ -203,3 +203,45 @@ def check_observed(item: Loaded, frameworks: dict[str, Framework]) -> list[Probl
         return [item.problem(("package",), "프레임워크 파일의 패키지 이름에 없는 패키지입니다", repr(seen.package),
                              f"identifiers.{seen.registry}의 이름 ({', '.join(names) or '없음'}; `dlkb refresh`로 다시 쓰세요)")]
     return []
+
+
+def check_recommendations(item: Loaded, frameworks: dict[str, Framework | None], shared_ids: set[str], today: dt.date) -> list[Problem]:
+    """Entries have unique anchors, every framework named is on the site and still looked after,
+    a chooser need named exists, at most one entry is for inactive frameworks, and no reason is
+    dated after the entry's review. `frameworks` maps every file's id to its record (None when
+    that file failed to load: then it is not reported again here)."""
+    from dlkb.needs import NEEDS  # the chooser reads the catalogue, so it is imported late
+
+    recs: RecommendationList = item.obj
+    problems = _check_sources_and_dates(item, shared_ids, today)
+    needs = [need.key for need in NEEDS]
+    anchors: set[str] = set()
+    inactive: list[str] = []
+    for r, rec in enumerate(recs.recommendations):
+        at: Path = ("recommendations", r)
+        if rec.id in anchors:
+            problems.append(item.problem((*at, "id"), "추천 id가 겹칩니다", repr(rec.id), "고유한 id"))
+        anchors.add(rec.id)
+        named = [((*at, "pick", i), ref) for i, ref in enumerate(rec.pick)]
+        named += [((*at, "runner_up", i), ref) for i, ref in enumerate(rec.runner_up)]
+        for path, ref in named:
+            if ref not in frameworks:
+                problems.append(item.problem(path, "없는 프레임워크를 가리킵니다", repr(ref),
+                                             f"data/frameworks/에 있는 id ({', '.join(sorted(frameworks))})"))
+            elif (fw := frameworks[ref]) and not fw.status.alive:
+                problems.append(item.problem(path, "더 이상 유지보수되지 않는 프레임워크는 권할 수 없습니다", repr(ref),
+                                             "상태가 active나 maintenance인 프레임워크의 id"))
+        if rec.need is not None and rec.need not in needs:
+            problems.append(item.problem((*at, "need"), "고르기 도우미에 없는 조건입니다", repr(rec.need), f"다음 중 하나: {', '.join(needs)}"))
+        if rec.for_inactive:
+            inactive.append(rec.id)
+            if len(inactive) > 1:
+                problems.append(item.problem((*at, "for_inactive"), "옮겨 갈 곳을 알리는 추천은 하나만 둘 수 있습니다", "true",
+                                             f"false ({inactive[0]}에서 이미 true)"))
+        reasons = [((*at, "reasons", i), reason) for i, reason in enumerate(rec.reasons)]
+        reasons += [((*at, "runner_up_reasons", i), reason) for i, reason in enumerate(rec.runner_up_reasons)]
+        for path, reason in reasons:
+            if reason.as_of > rec.last_reviewed:
+                problems.append(item.problem((*path, "as_of"), "마지막 검토보다 뒤의 날짜입니다", repr(str(reason.as_of)),
+                                             f"last_reviewed({rec.last_reviewed}) 이전"))
+    return problems

@@ -531,3 +531,48 @@ class Comparison(Strict):
     verdicts: list[Verdict] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     last_verified: Date
+
+
+class Reason(Cited):
+    """Why the site recommends something: a fact in the same form as a pro or con, dated and
+    always sourced (a judgement without a source is not a reason)."""
+
+    text_ko: KoText = Field(description="근거가 되는 사실(합니다체)")
+    as_of: Date = Field(description="이 사실을 확인한 날짜")
+
+
+class Recommendation(Strict):
+    """One situation on the recommendations page: the site's own dated judgement, with the facts
+    it rests on. `need` names the chooser need the situation asks for, so that a framework page
+    can say when a framework does not fit."""
+
+    id: Id = Field(description="추천 페이지 안의 안정적인 앵커(소문자, 숫자, -)")
+    situation_ko: KoLine = Field(description="상황(예: 새 연구 프로젝트)")
+    pick: list[Id] = Field(min_length=1, description="추천하는 프레임워크 id (data/frameworks/의 파일 이름)")
+    runner_up: list[Id] = Field(default_factory=list, description="차선으로 권하는 프레임워크 id (없으면 비움)")
+    summary_ko: KoText = Field(description="이 사이트의 판단을 한두 문장으로")
+    reasons: list[Reason] = Field(min_length=1, description="추천하는 까닭: 날짜와 출처가 붙은 사실")
+    runner_up_reasons: list[Reason] = Field(default_factory=list, description="차선을 권하는 까닭 (runner_up이 있으면 하나 이상)")
+    need: Id | None = Field(None, description="이 상황에 해당하는 고르기 도우미 조건의 키(예: apple). 없으면 비움")
+    for_inactive: bool = Field(False, description="true면 유지보수되지 않는 프레임워크 페이지에서 옮겨 갈 곳으로 보여 줍니다 (하나만)")
+    last_reviewed: Date = Field(title="마지막 검토", description="이 추천을 마지막으로 검토한 날짜")
+
+
+class RecommendationList(Strict):
+    """`data/recommendations.yaml`: the recommendations page and the first screen of Home."""
+
+    recommendations: list[Recommendation] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def oldest_review(self) -> dt.date:
+        """The date the whole list holds for: its least recently reviewed entry."""
+        return min(rec.last_reviewed for rec in self.recommendations)
+
+    def naming(self, fw_id: str) -> list[tuple[Recommendation, bool]]:
+        """(recommendation, picked) for every entry that picks `fw_id` or has it as runner-up."""
+        return [(rec, fw_id in rec.pick) for rec in self.recommendations if fw_id in rec.pick or fw_id in rec.runner_up]
+
+    @property
+    def for_inactive(self) -> Recommendation | None:
+        return next((rec for rec in self.recommendations if rec.for_inactive), None)

@@ -16,6 +16,7 @@ HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
 GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
 TOOLS = "tools.md"  # runtimes and libraries taken for frameworks (data/tools.yaml)
 HEALTH = "health.md"  # the health check and the data gaps (dlkb.health)
+RECOMMENDATIONS = "recommendations.md"  # the site's dated recommendations (data/recommendations.yaml)
 COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
 
 
@@ -33,6 +34,11 @@ def framework_page(fw_id: str) -> str:
 def tool_anchor(tool_id: str) -> str:
     """A tool's place on the tools page, from the site root (`root` is "../../" on a framework page)."""
     return f"{TOOLS.removesuffix('.md')}/#{tool_id}"
+
+
+def recommendation_anchor(rec_id: str) -> str:
+    """A situation's place on the recommendations page, from the site root."""
+    return f"{RECOMMENDATIONS.removesuffix('.md')}/#{rec_id}"
 
 
 def comparison_page(cmp_id: str) -> str:

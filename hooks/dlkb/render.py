@@ -26,7 +26,20 @@ from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
 from dlkb.migration import Migration
-from dlkb.model import REGISTRY_LABEL, Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
+from dlkb.model import (
+    REGISTRY_LABEL,
+    Claim,
+    Comparison,
+    Distributed,
+    Feature,
+    Framework,
+    Glossary,
+    Hardware,
+    Links,
+    RecommendationList,
+    Source,
+    ToolList,
+)
 from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
@@ -37,17 +50,20 @@ from dlkb.pages import (
     HEALTH,
     HOME,
     MIGRATE_INDEX,
+    RECOMMENDATIONS,
     SECTION_PAGES,
     TOOLS,
     comparison_page,
     framework_page,
     migration_page,
+    recommendation_anchor,
     tool_anchor,
 )
 from dlkb.reference import field_rows, need_rows, support_kept
+from dlkb.verdict import framework_verdict, home_checked
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
-Owner = Framework | Comparison | Glossary | ToolList | Migration
+Owner = Framework | Comparison | Glossary | ToolList | Migration | RecommendationList
 
 # Python-Markdown's backslash escapes; '<', '>' and '&' are already HTML entities by then.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -165,6 +181,8 @@ def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, An
         latest_text=lambda fw: release_text(fw.latest_release, fw),
         # A name in a Feature's `tools` that is on the tools page links there (ToolList.named).
         tool_named=catalog.tools.named() if catalog.tools else {}, tool_anchor=tool_anchor,
+        recommendations=catalog.recommendations, recommendation_anchor=recommendation_anchor,
+        recommendations_url=RECOMMENDATIONS.removesuffix(".md") + "/",
     )
 
 
@@ -182,7 +200,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     for fw in frameworks:
         cite = framework_cites[fw.id] = common["citations"](fw)
         pages.append(page(framework_page(fw.id), "framework.md.j2", catalog.files[fw.id], fw=fw, cite=cite,
-                          incoming=_incoming(catalog, fw.id)))
+                          incoming=_incoming(catalog, fw.id), verdict=framework_verdict(fw, catalog, today)))
     # Other pages cite a framework's facts with the numbers of that framework's source list.
     common["framework_cite"] = lambda fw: framework_cites[fw.id].linked_from(f"../../frameworks/{fw.id}/")
     edges = lineage_edges(frameworks)
@@ -193,7 +211,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
                          by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
         "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges),
     }
-    pages.append(page(HOME, "home.md.j2", last_verified=max(f.last_verified for f in frameworks)))
+    pages.append(page(HOME, "home.md.j2", last_verified=home_checked(catalog)))
     pages.append(page(FRAMEWORK_LIST, "frameworks.md.j2"))
     pages += [page(path, template, **extra.get(key, {})) for key, (path, template, _) in SECTION_PAGES.items()]
     pages.append(page(CONTRIBUTING, "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature),
@@ -207,6 +225,9 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
                       by_kind={kind: [f for f in found if f.kind == kind] for kind in ("status", "release", "stale")}))
     if catalog.glossary:
         pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
+    if catalog.recommendations:
+        pages.append(page(RECOMMENDATIONS, "recommendations.md.j2", "data/recommendations.yaml",
+                          cite=common["citations"](catalog.recommendations)))
     if catalog.tools:
         pages.append(page(TOOLS, "tools.md.j2", "data/tools.yaml", tools=catalog.tools, cite=common["citations"](catalog.tools)))
     if catalog.migrations:
@@ -269,6 +290,7 @@ def nav(catalog: Catalog) -> list:
     migrated = [{escape(catalog.frameworks[mig_id].name): migration_page(mig_id)} for mig_id in catalog.migrations]
     return [
         {"홈": HOME},
+        *([{"상황별 추천": RECOMMENDATIONS}] if catalog.recommendations else []),
         {"프레임워크": [FRAMEWORK_LIST, *frameworks]},
         {"비교": [COMPARE_INDEX, *sections, *compared]},
         {"고르기 도우미": GUIDE},

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dlkb.model import Claim, Comparison, Feature, Framework, LineageLink, Tool
+from dlkb.model import Claim, Comparison, Feature, Framework, LineageLink, Reason, Recommendation, Tool
 from dlkb.vocab import Status
 from dlkb.yamlload import Path
 
@@ -100,6 +100,24 @@ def _tool_sources(path: Path, obj: Any) -> Iterator[Broken]:
             yield Broken(path + where, "도구에 대한 사실에는 출처 id가 하나 이상 있어야 합니다", [])
 
 
+def _reason(path: Path, obj: Any) -> Iterator[Broken]:
+    if isinstance(obj, Reason) and not obj.sources:
+        yield Broken(path + ("sources",), "추천의 근거에는 출처 id가 하나 이상 있어야 합니다", [])
+
+
+def _recommendation(path: Path, obj: Any) -> Iterator[Broken]:
+    """A runner-up is explained like the pick; a framework is either picked or runner-up."""
+    if not isinstance(obj, Recommendation):
+        return
+    if obj.runner_up and not obj.runner_up_reasons:
+        yield Broken(path + ("runner_up_reasons",), "차선을 적었으면 그 까닭도 하나 이상 적어야 합니다", [])
+    if obj.runner_up_reasons and not obj.runner_up:
+        yield Broken(path + ("runner_up",), "차선의 까닭이 있는데 차선으로 권하는 프레임워크가 없습니다", [])
+    for i, fw_id in enumerate(obj.runner_up):
+        if fw_id in obj.pick:
+            yield Broken(path + ("runner_up", i), "추천과 차선에 같은 프레임워크가 있습니다", fw_id, "pick에 없는 id")
+
+
 def _placeholder(path: Path, obj: Any) -> Iterator[Broken]:
     """Text fields of a model (and lists of text) that still hold a skeleton placeholder."""
     for name in type(obj).model_fields:
@@ -122,6 +140,8 @@ RULES: list[tuple[type[BaseModel], Callable[[Path, Any], Iterator[Broken]]]] = [
     (Framework, _repository),
     (Comparison, _comparison_pair),
     (Tool, _tool_sources),
+    (Reason, _reason),
+    (Recommendation, _recommendation),
     (BaseModel, _placeholder),
 ]
 

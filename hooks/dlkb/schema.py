@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from dlkb.model import Comparison, Framework, Glossary, SourceList, ToolList
+from dlkb.model import Comparison, Framework, Glossary, RecommendationList, SourceList, ToolList
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "framework.schema.json": Framework,
@@ -15,6 +15,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "glossary.schema.json": Glossary,
     "sources.schema.json": SourceList,
     "tools.schema.json": ToolList,
+    "recommendations.schema.json": RecommendationList,
 }
 
 
