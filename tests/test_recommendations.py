@@ -84,7 +84,7 @@ def test_chainer_without_a_release_in_18_months_says_where_to_move(catalog: Cata
                   "18개월 넘게 새 릴리스가 없습니다.",
         "권하는 경우": "이미 Chainer로 만든 코드를 돌리거나 옛 결과를 재현할 때만 씁니다.",
         "권하지 않는 경우": "새 프로젝트에는 권하지 않습니다.",
-        "옮겨 갈 곳": "PyTorch: 이 프로젝트의 뒤를 잇는 곳으로 기록된 프레임워크입니다. " + OLD_CODE,
+        "옮겨 갈 곳": "PyTorch: 이 프로젝트의 뒤를 잇는 곳으로 기록된 프레임워크입니다. " + OLD_CODE + " 옮기는 방법 안내",  # the migration guide
         "date": CHECKED,
     }
     assert '<li><a href="../../frameworks/pytorch/">PyTorch</a>: ' in page
@@ -97,7 +97,7 @@ def test_theano_is_discontinued_and_points_at_the_pytensor_fork(catalog: Catalog
         "status": "Theano는 2017년 9월 28일부터 개발이 중단되었습니다. 마지막 릴리스는 2020년 7월 27일의 1.0.5입니다.",
         "권하는 경우": "이미 Theano로 만든 코드를 돌리거나 옛 결과를 재현할 때만 씁니다.",
         "권하지 않는 경우": "새 프로젝트에는 권하지 않습니다.",
-        "옮겨 갈 곳": "PyTensor: Aesara를 거쳐 개발이 이어지는 포크입니다. 이 사이트에서는 따로 다루지 않습니다. " + OLD_CODE,
+        "옮겨 갈 곳": "PyTensor: Aesara를 거쳐 개발이 이어지는 포크입니다. 이 사이트에서는 따로 다루지 않습니다. " + OLD_CODE + " 옮기는 방법 안내",
         "date": CHECKED,
     }
 

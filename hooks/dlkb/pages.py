@@ -27,6 +27,12 @@ def migration_page(fw_id: str) -> str:
     return f"migrate/{fw_id}.md"
 
 
+def link_from_framework_page(path: str) -> str:
+    """The relative address of a generated page as written on a framework page
+    (frameworks/<id>/): `migrate/chainer.md` -> `../../migrate/chainer/`."""
+    return "../../" + path.removesuffix(".md") + "/"
+
+
 def framework_page(fw_id: str) -> str:
     return f"frameworks/{fw_id}.md"
 

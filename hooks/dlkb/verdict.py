@@ -13,6 +13,7 @@ from dlkb import labels
 from dlkb.catalog import Catalog
 from dlkb.model import Framework, Recommendation
 from dlkb.needs import NEEDS
+from dlkb.pages import link_from_framework_page, migration_page
 from dlkb.vocab import Relation, Status
 
 
@@ -158,6 +159,7 @@ def framework_verdict(fw: Framework, catalog: Catalog, today: dt.date) -> Framew
         misfits=misfits,
         move_to=_move_to(fw, catalog) if not maintained else [],
         old_code=old_code,
+        migration=link_from_framework_page(migration_page(fw.id)) if fw.id in catalog.migrations else None,
     )
 
 
