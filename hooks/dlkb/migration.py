@@ -81,6 +81,10 @@ class Run(Strict):
     date: Date = Field(description="실행한 날짜")
     command: Line = Field(description="실행한 명령")
     output: list[Line] = Field(min_length=1, description="스크립트가 출력한 줄 그대로")
+    through: Line | None = Field(
+        None,
+        description="프레임워크 자체가 아니라 다른 도구로 그 모델을 돌렸다면 그 도구 (예: OpenCV 4.14). 이때 프레임워크는 '문서 기준'입니다",
+    )
 
 
 class Environment(Cited):
