@@ -110,3 +110,25 @@ def test_a_dual_licence_is_explained_and_counts_as_permissive(fixture_data: Path
     assert evaluate(catalog, TODAY)["beta"]["permissive"].ok
     path.write_text(path.read_text(encoding="utf-8").replace("MIT OR GPL-3.0-only", "MIT AND GPL-3.0-only"), encoding="utf-8")
     assert not evaluate(load_catalog(fixture_data, today=TODAY), TODAY)["beta"]["permissive"].ok
+
+
+def test_claims_on_one_topic_read_as_one_point_and_today_comes_first() -> None:
+    from dlkb.model import Claim
+    from dlkb.render import claim_groups
+
+    def claim(text: str, as_of: int | dt.date, topic: str | None = None, still_true: bool = True) -> Claim:
+        extra = {} if still_true else {"still_true": False, "correction": {"text_ko": "지금은 다릅니다.", "as_of": dt.date(2026, 11, 1), "sources": ["s"]}}
+        return Claim(text_ko=text, as_of=as_of, topic=topic, sources=["s"], **extra)
+
+    claims = [claim("A 2017", 2017, "graph"), claim("B 2024", 2024, "graph"), claim("C 2026", dt.date(2026, 1, 5)),
+              claim("D 2020", 2020), claim("E 2020 old", 2020, "graph", still_true=False)]
+    groups = claim_groups(claims, TODAY)
+    shown = [(g.title, [[c.text_ko for c in item] for item in g.items]) for g in groups]
+    assert shown == [("지금의 평가", [["C 2026"], ["B 2024", "A 2017"]]),
+                     ("2020년의 평가", [["D 2020"], ["E 2020 old"]])]
+
+
+def test_the_pytorch_page_merges_the_praise_repeated_by_five_posts(catalog, site: Path) -> None:
+    page = (site / "frameworks" / "pytorch" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<details class="dlkb-same">') == 4
+    assert "<summary>같은 점을 꼽은 다른 평가 2개</summary>" in page  # define-by-run, intuitive, pythonic

@@ -318,6 +318,7 @@ class Claim(Cited):
     still_true: bool = Field(True, description="지금도 사실인가")
     never_true: bool = Field(False, description="주장이 나온 때에도 사실이 아니었으면 true (still_true도 false)")
     correction: Correction | None = Field(None, description="지금은 어떤지(still_true가 false면 필수)")
+    topic: Id | None = Field(None, description="같은 점을 말하는 장점(또는 단점)끼리 같은 값: 페이지에서 가장 새 것 하나로 묶여 나옵니다")
 
 
 class Framework(Strict):

@@ -157,17 +157,30 @@ CURRENT_YEARS = 2
 class ClaimGroup:
     title: str
     current: bool
-    claims: list[Claim]
+    items: list[list[Claim]]  # one entry each: claims on one topic, the newest first
+
+
+def _topics(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims that say the same thing (same `topic`, and all still true or all not) as one entry,
+    newest first, so that five posts praising the same point read as one point with five dates."""
+    buckets: dict[object, list[Claim]] = {}
+    for i, c in enumerate(claims):
+        buckets.setdefault((c.topic, c.still_true) if c.topic else i, []).append(c)
+    return [sorted(b, key=lambda c: -labels.year_of(c.as_of)) for b in buckets.values()]
 
 
 def claim_groups(claims: list[Claim], today: dt.date) -> list[ClaimGroup]:
     """Pros (or cons) in the order a reader needs them: today's view first, then older ones by era,
     newest first. A pro and a con are listed apart, never paired in a row they do not share."""
-    current = [c for c in claims if c.still_true and labels.year_of(c.as_of) >= today.year - CURRENT_YEARS]
-    older = sorted((c for c in claims if c not in current), key=lambda c: -labels.year_of(c.as_of))
+    def is_current(item: list[Claim]) -> bool:
+        return item[0].still_true and labels.year_of(item[0].as_of) >= today.year - CURRENT_YEARS
+
+    items = sorted(_topics(claims), key=lambda item: -labels.year_of(item[0].as_of))  # stable: file order within a year
+    current = [item for item in items if is_current(item)]
     groups = [ClaimGroup("지금의 평가", True, current)] if current else []
-    for year, items in itertools.groupby(older, key=lambda c: labels.year_of(c.as_of)):
-        groups.append(ClaimGroup(f"{year}년의 평가", False, list(items)))
+    older = [item for item in items if not is_current(item)]
+    for year, same_year in itertools.groupby(older, key=lambda item: labels.year_of(item[0].as_of)):
+        groups.append(ClaimGroup(f"{year}년의 평가", False, list(same_year)))
     return groups
 
 
