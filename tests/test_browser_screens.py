@@ -69,3 +69,65 @@ def test_no_phantom_scrollbar_with_classic_scrollbars(classic_browser, base_url:
     context.close()
     assert phantom == []
     assert checked >= 12  # the pages do have tables that fit (verified red: 16 px too wide before)
+
+
+@pytest.fixture
+def context_for(browser):
+    """A new context per screen and scheme; closed after the test."""
+    made = []
+
+    def make(screen: dict, scheme: str):
+        context = browser.new_context(viewport=screen, color_scheme=scheme)
+        made.append(context)
+        return context.new_page()
+
+    yield make
+    for context in made:
+        context.close()
+
+
+# Each cell of a table: its row, edges, whether it shows as a table cell, and the heading it
+# shows before its value on a phone.
+CELLS = """t => [...t.querySelectorAll('tbody th, tbody td')].map(c => {
+    const r = c.getBoundingClientRect();
+    const before = getComputedStyle(c, '::before').content;
+    return {left: r.left, right: r.right, display: getComputedStyle(c).display,
+            label: before === 'none' ? null : JSON.parse(before), text: c.innerText.trim()};
+})"""
+SIDE_BY_SIDE = {  # page: the column headings of its side-by-side table
+    "/frameworks/": ["이름", "한글 이름", "종류", "상태", "첫 공개"],
+    "/compare/tensorflow-vs-pytorch/": ["항목", "TensorFlow", "PyTorch"],
+    "/compare/licenses/": ["프레임워크", "라이선스", "허용하는 것", "특허", "변경 이력"],
+    "/compare/?ids=tensorflow,pytorch,keras,jax,caffe": ["항목", "TensorFlow", "PyTorch", "Keras", "JAX", "Caffe"],
+}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", list(SIDE_BY_SIDE))
+def test_side_by_side_tables_keep_every_column_on_a_phone(context_for, base_url: str, path: str, scheme: str) -> None:
+    """At 375 px each row is a card inside the screen and every value carries its column
+    heading; at 1280 px it is the table with its heading row."""
+    heads = SIDE_BY_SIDE[path]
+    phone = context_for(PHONE, scheme)
+    phone.goto(base_url + path)
+    wait_ready(phone)
+    width = phone.evaluate("document.documentElement.clientWidth")
+    table = phone.locator("article table").first
+    cells = table.evaluate(CELLS)
+    assert len(cells) % len(heads) == 0 and cells
+    for i, cell in enumerate(cells):
+        if cell["text"] == "":  # an empty value (no Hangul name) is left out of the card
+            assert cell["display"] == "none", (i, cell)
+            continue
+        assert cell["left"] >= 0 and cell["right"] <= width, (i, cell)
+        assert cell["display"] == "block", (i, cell)
+        column = i % len(heads)
+        assert cell["label"] == (None if column == 0 else heads[column]), (i, cell)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    desktop = context_for(DESKTOP, scheme)
+    desktop.goto(base_url + path)
+    wait_ready(desktop)
+    table = desktop.locator("article table").first
+    assert table.locator("thead th").all_inner_texts() == heads
+    assert {c["display"] for c in table.evaluate(CELLS)} == {"table-cell"}
+    assert {c["label"] for c in table.evaluate(CELLS)} == {None}

@@ -45,7 +45,7 @@
       diffLabel.appendChild(diffBox);
       diffLabel.appendChild(document.createTextNode(" 차이만 보기"));
       var status = el("p", { class: "dlkb-live", "aria-live": "polite" });
-      var output = el("div", { class: "dlkb-scroll" });
+      var output = el("div", { class: "dlkb-scroll dlkb-stack" });  // cards on a phone (dlkb.css)
       root.appendChild(picker);
       root.appendChild(diffLabel);
       root.appendChild(status);
@@ -85,7 +85,7 @@
           shown += 1;
           var tr = el("tr", { "data-key": row.key });
           tr.appendChild(el("th", { scope: "row" }, row.label));
-          cells.forEach(function (c) { tr.appendChild(el("td", {}, c)); });
+          cells.forEach(function (c, i) { tr.appendChild(el("td", { "data-label": byId[chosen[i]].name }, c)); });
           body.appendChild(tr);
         });
         table.appendChild(body);
