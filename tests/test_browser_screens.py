@@ -131,3 +131,83 @@ def test_side_by_side_tables_keep_every_column_on_a_phone(context_for, base_url:
     assert table.locator("thead th").all_inner_texts() == heads
     assert {c["display"] for c in table.evaluate(CELLS)} == {"table-cell"}
     assert {c["label"] for c in table.evaluate(CELLS)} == {None}
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two computed colours ('rgb(r, g, b)')."""
+    def luminance(rgb: str) -> float:
+        channels = [int(x) / 255 for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def open_scheme(context_for, base_url: str, screen: dict, scheme: str, path: str):
+    page = context_for(screen, scheme)
+    page.goto(base_url + path)
+    wait_ready(page)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    return page
+
+
+APPLE = "Apple 실리콘 (Metal): 지원"
+MATRIX_BOX = "document.querySelector('.dlkb-matrix')"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_matrix_filters_by_hardware_and_reads_after_scrolling(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/")
+    page.select_option("select[name=hardware]", label=APPLE)
+    expected = sorted(fw.name for fw in catalog.frameworks.values() if fw.hardware.apple.value == "yes")
+    names = page.locator("#matrix tbody tr:not([hidden]) th")
+    assert sorted(names.all_inner_texts()) == expected and expected
+    assert page.evaluate("new URLSearchParams(location.search).get('hardware')") == "apple:yes"
+    shared = open_scheme(context_for, base_url, screen, scheme, page.url.removeprefix(base_url))
+    assert sorted(shared.locator("#matrix tbody tr:not([hidden]) th").all_inner_texts()) == expected
+    assert shared.locator("select[name=hardware] option:checked").inner_text() == APPLE
+
+    # scrolled sideways and down inside its box, the header row and the name column stay put
+    page.select_option("select[name=hardware]", "")
+    page.evaluate(f"{MATRIX_BOX}.scrollTo(1500, 400)")
+    box = page.evaluate(f"(() => {{ const b = {MATRIX_BOX}, r = b.getBoundingClientRect(); return {{left: r.left + b.clientLeft, top: r.top + b.clientTop, x: b.scrollLeft, y: b.scrollTop}}; }})()")
+    assert box["x"] == 1500 and box["y"] == 400
+    row = page.locator("#matrix tbody tr").nth(8).locator("th").bounding_box()
+    head = page.locator("#hardware-cpu").bounding_box()
+    assert row and head
+    assert abs(row["x"] - box["left"]) < 1  # the name is at the box's left edge, not scrolled away
+    assert abs(head["y"] - box["top"]) < 1  # the header row is at the box's top
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_matrix_support_levels_have_their_own_readable_colour(context_for, base_url: str, scheme: str) -> None:
+    page = open_scheme(context_for, base_url, DESKTOP, scheme, "/compare/matrix/")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    colours = {}
+    for level in ["yes", "partial", "external", "no", "na", "unknown"]:
+        cells = page.locator(f"#matrix .dlkb-support--{level}")
+        legend = page.locator(f"article > p .dlkb-support--{level}")
+        colour = legend.evaluate("e => getComputedStyle(e).color")
+        assert contrast(colour, background) >= 4.5, (level, colour, background)
+        if cells.count():
+            assert cells.first.evaluate("e => getComputedStyle(e).color") == colour  # the legend matches
+        colours[level] = colour
+    assert len(set(colours.values())) == 6  # one colour per level
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_matrix_columns_and_rows_have_addresses(context_for, base_url: str, screen: dict, scheme: str) -> None:
+    page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#hardware-apple")
+    column = page.locator("#hardware-apple")
+    assert column.evaluate("e => e.matches(':target')")
+    assert column.locator("a.dlkb-anchor").evaluate("a => a.hash") == "#hardware-apple"
+    inside = f"""e => {{ const b = {MATRIX_BOX}.getBoundingClientRect(), r = e.getBoundingClientRect();
+        return r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1; }}"""
+    assert column.evaluate(inside)  # the box scrolled the column into view
+    assert column.locator("button.dlkb-sort").inner_text().startswith("Apple 실리콘 (Metal)")
+    row = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#tinygrad").locator("tr#tinygrad")
+    assert row.evaluate("e => e.matches(':target')")
+    assert row.locator("th").evaluate(inside)

@@ -206,11 +206,29 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
 
 
 @dataclass(frozen=True)
-class MatrixFilter:
-    """A filter above the matrix: a field, and its values present in the data with their labels."""
+class FilterOption:
+    """One choice of a matrix filter: it keeps the rows whose `field` has the value `raw`."""
 
+    value: str  # in the URL
+    label: str
     field: FieldView
-    options: list[tuple[str, str]]
+    raw: str
+
+
+@dataclass(frozen=True)
+class MatrixFilter:
+    """A filter above the matrix, `name` being its URL parameter. A field's own filter (kind,
+    status, licence) offers that field's values; a support group's filter (hardware, distributed
+    training, deployment, tools) offers "feature: support level" pairs, the reason people open
+    a matrix ("Apple 실리콘 (Metal): 지원")."""
+
+    name: str
+    label: str
+    options: list[FilterOption]
+
+    @property
+    def fields(self) -> list[FieldView]:
+        return list({o.field.key: o.field for o in self.options}.values())
 
 
 MATRIX_FILTERS = ("kind", "status", "license")
@@ -220,12 +238,29 @@ def _option_label(value: Any) -> str:
     return value.label if isinstance(value, Vocab) else str(value)
 
 
+def _group_label(group: str) -> str:
+    """A support group's name: the `description` of its field in the model (하드웨어 지원)."""
+    info = Framework.model_fields[group]
+    return info.title or info.description or group
+
+
 def matrix_filters(frameworks: list[Framework]) -> list[MatrixFilter]:
     found = []
     for field in (f for f in fields_for("matrix") if f.key in MATRIX_FILTERS):
         options = {field.raw(fw): (field.sort_key(fw), _option_label(field.value(fw))) for fw in frameworks}
         ordered = sorted(options.items(), key=lambda kv: kv[1])
-        found.append(MatrixFilter(field, [(value, label) for value, (_, label) in ordered]))
+        found.append(MatrixFilter(field.key, field.label, [FilterOption(value, label, field, value) for value, (_, label) in ordered]))
+    # One filter per support group, its options in column order, then by support level; only
+    # the levels some framework has. A top-level feature (학습 시각화) is a group of its own.
+    groups: dict[str, list[FilterOption]] = {}
+    for field in (f for f in fields_for("matrix") if f.show == "feature"):
+        group, _, name = field.path.rpartition(".")
+        levels = sorted({field.value(fw).value for fw in frameworks}, key=lambda s: s.order)
+        groups.setdefault(group or field.key, []).extend(
+            FilterOption(f"{name}:{level}", f"{field.label}: {level.label}", field, str(level)) for level in levels)
+    for group, choices in groups.items():
+        label = choices[0].field.label if choices[0].field.path == group else _group_label(group)
+        found.append(MatrixFilter(group, label, choices))
     return found
 
 
