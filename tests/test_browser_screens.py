@@ -211,3 +211,96 @@ def test_matrix_columns_and_rows_have_addresses(context_for, base_url: str, scre
     row = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#tinygrad").locator("tr#tinygrad")
     assert row.evaluate("e => e.matches(':target')")
     assert row.locator("th").evaluate(inside)
+
+
+def within(page, inner: str, outer: str) -> bool:
+    """Whether the first element of `inner` is inside the visible rectangle of `outer`."""
+    return page.evaluate(f"""(() => {{ const o = document.querySelector({outer!r}).getBoundingClientRect();
+        const r = document.querySelector({inner!r}).getBoundingClientRect();
+        return r.width > 0 && r.left >= o.left - 1 && r.right <= o.right + 1; }})()""")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_timeline_shows_now_and_keeps_names_in_view(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    from dlkb.graphs import is_release, timeline_rows
+
+    page = open_scheme(context_for, base_url, screen, scheme, "/compare/timeline/")
+    box = ".tl-scroll"
+    year_2026 = page.locator("svg.dlkb-timeline text.tl-year", has_text="2026")
+    assert year_2026.count() == 1
+    page.evaluate("document.querySelectorAll('svg.dlkb-timeline text.tl-year').forEach(t => { if (t.textContent === '2026') t.id = 'y2026'; })")
+    assert within(page, "#y2026", box)  # the newest years are in view when the page opens
+    assert within(page, "svg.dlkb-timeline .tl-now-label", box)
+    assert page.locator("svg.dlkb-timeline .tl-now-label").text_content() == "지금"
+    rows = timeline_rows(list(catalog.frameworks.values()))
+    names = page.locator("ol.tl-names > li")
+    assert names.all_inner_texts() == [fw.name for fw in rows]
+    bars = page.locator("svg.dlkb-timeline rect.tl-bar")
+    before = [names.nth(i).bounding_box() for i in range(len(rows))]
+    for i in range(len(rows)):  # each name sits on its bar's row
+        name, bar = before[i], bars.nth(i).bounding_box()
+        assert name and bar and abs((name["y"] + name["height"] / 2) - (bar["y"] + bar["height"] / 2)) <= 2, rows[i].id
+    page.evaluate(f"document.querySelector('{box}').scrollLeft = -10000")  # to the oldest years (right to left box)
+    page.evaluate("document.querySelectorAll('svg.dlkb-timeline text.tl-year')[0].id = 'first-year'")
+    assert within(page, "#first-year", box)
+    assert [names.nth(i).bounding_box() for i in range(len(rows))] == before  # the names did not move
+    assert names.first.locator("a").evaluate("a => a.pathname") == f"/frameworks/{rows[0].id}/"
+    dots = page.locator("svg.dlkb-timeline circle.tl-release")
+    released = [fw.id for fw in rows if fw.latest and is_release(fw.latest.version)]
+    assert dots.evaluate_all("cs => cs.map(c => c.dataset.id)") == released
+    assert "dsstne" not in released and "dsstne" in [fw.id for fw in rows if fw.latest]  # "태그 릴리스 없음": no dot
+    assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
+
+
+def test_a_version_that_names_no_release_is_not_one() -> None:
+    from dlkb.graphs import is_release
+
+    assert [v for v in ["2.21.0", "v1.0", "1.0.0-M2.1", "0.8.1", "scm-1", "태그 릴리스 없음 (master e429ea8)", "master"] if is_release(v)] == \
+        ["2.21.0", "v1.0", "1.0.0-M2.1", "0.8.1"]
+
+
+# How a line looks: its dash pattern, width and colour.
+LINE_STYLE = "e => { const s = getComputedStyle(e); return [s.strokeDasharray, s.strokeWidth, s.stroke].join(' | '); }"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_lineage_fits_tells_relations_apart_and_links_nodes(context_for, base_url: str, catalog, scheme: str) -> None:
+    from dlkb.vocab import Relation
+
+    page = open_scheme(context_for, base_url, DESKTOP, scheme, "/compare/lineage/")
+    box = page.locator("figure .dlkb-scroll")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")  # all stages in view at 1280 px
+    assert sorted(page.locator("svg.dlkb-lineage text.ln-col").all_text_contents()) == ["1단계", "2단계", "3단계", "4단계", "뿌리"]
+    labels = page.locator("svg.dlkb-lineage text.ln-label")
+    fits = labels.evaluate_all("ts => ts.map(t => [t.textContent, t.getBBox().width <= t.previousElementSibling.getBBox().width - 4])")
+    assert [name for name, ok in fits if not ok or "…" in name] == []  # whole names, inside their boxes
+    shown = labels.evaluate_all("ts => ts.map(t => [...t.children].map(line => line.textContent).join(' '))")
+    assert {fw.name for fw in catalog.frameworks.values()} | {"Torch3·Torch5 (이전 세대 Torch)"} <= set(shown)
+    relations = [r.css for r in Relation] + ["successor"]
+    legend = {r: page.locator(f".dlkb-legend__item[data-relation={r}] line").evaluate(LINE_STYLE) for r in relations}
+    assert len(set(legend.values())) == len(relations)  # one look per relation
+    for r in relations:  # and the picture draws each relation as its legend shows
+        drawn = set(page.locator(f"svg.dlkb-lineage path.ln-edge--{r}").evaluate_all(f"ps => ps.map({LINE_STYLE})"))
+        assert drawn <= {legend[r]}, r
+    links = page.locator("svg.dlkb-lineage a.ln-link")
+    assert sorted(links.evaluate_all("as => as.map(a => a.getAttribute('xlink:href'))")) == sorted(f"../../frameworks/{i}/" for i in catalog.frameworks)
+
+
+def test_lineage_node_opens_the_framework_page(browser, base_url: str) -> None:
+    """Clicked and by keyboard, also after Material's instant navigation brought the page."""
+    from test_browser import Watched
+
+    w = Watched(browser, base_url)
+    page = w.goto("/")
+    page.locator("nav a[href$='compare/lineage/']").first.evaluate("a => a.click()")
+    page.wait_for_url("**/compare/lineage/")
+    wait_ready(page)
+    page.locator("svg.dlkb-lineage a.ln-link[*|href='../../frameworks/pytorch/']").click()
+    page.wait_for_url("**/frameworks/pytorch/")
+    assert page.locator("h1").first.inner_text().startswith("PyTorch")
+    page = w.goto("/compare/lineage/")
+    page.locator("svg.dlkb-lineage a.ln-link[*|href='../../frameworks/keras/']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/frameworks/keras/")
+    w.clean()

@@ -24,7 +24,7 @@ from dlkb import labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
-from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
+from dlkb.graphs import lineage_edges, lineage_svg, timeline_rows, timeline_svg
 from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
 from dlkb.pages import (
     COMPARE_INDEX,
@@ -185,7 +185,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     extra: dict[str, dict[str, Any]] = {
         "matrix": dict(filters=matrix_filters(frameworks)),
         "licenses": dict(by_license=_by_license(frameworks)),
-        "timeline": dict(svg=timeline_svg(env, frameworks, today),
+        "timeline": dict(svg=timeline_svg(env, frameworks, today), rows=timeline_rows(frameworks),
                          by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
         "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges),
     }
