@@ -304,3 +304,30 @@ def test_lineage_node_opens_the_framework_page(browser, base_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/frameworks/keras/")
     w.clean()
+
+
+FOCUS = """() => { const e = document.activeElement, s = getComputedStyle(e);
+    return {value: e.value, type: e.type, visible: e.matches(':focus-visible'), style: s.outlineStyle,
+            width: parseFloat(s.outlineWidth), colour: s.outlineColor, page: getComputedStyle(document.body).backgroundColor}; }"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["/compare/?ids=pytorch,jax", "/guide/"])
+def test_tab_shows_a_focus_ring_on_every_checkbox(context_for, base_url: str, path: str, screen: dict, scheme: str) -> None:
+    page = open_scheme(context_for, base_url, screen, scheme, path)
+    boxes = page.locator("[data-dlkb-app] input[type=checkbox]:not([disabled])")
+    wanted = boxes.evaluate_all("bs => bs.map(b => b.value)")
+    page.locator("[data-dlkb-app] legend").first.click()  # start from the page, as a reader does, then Tab
+    seen = []
+    for _ in range(len(wanted) + 40):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["type"] != "checkbox":
+            if seen:
+                break
+            continue
+        seen.append(focus["value"])
+        assert focus["visible"] and focus["style"] == "solid" and focus["width"] >= 2, focus
+        assert contrast(focus["colour"], focus["page"]) >= 3, focus  # WCAG 1.4.11 for the ring
+    assert seen == wanted  # every checkbox is reached by Tab, in order, and shows its ring
