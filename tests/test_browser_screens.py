@@ -331,3 +331,41 @@ def test_tab_shows_a_focus_ring_on_every_checkbox(context_for, base_url: str, pa
         assert focus["visible"] and focus["style"] == "solid" and focus["width"] >= 2, focus
         assert contrast(focus["colour"], focus["page"]) >= 3, focus  # WCAG 1.4.11 for the ring
     assert seen == wanted  # every checkbox is reached by Tab, in order, and shows its ring
+
+
+@pytest.fixture(scope="module")
+def published_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The site under its published path (/dl-frameworks-ko/), where the 404 page's links point."""
+    root = tmp_path_factory.mktemp("published")
+    (root / "dl-frameworks-ko").symlink_to(site, target_is_directory=True)
+    with serve_directory(root) as url:
+        yield url + "/dl-frameworks-ko"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_the_404_page_is_korean_and_shows_the_way(context_for, published_url: str, screen: dict, scheme: str) -> None:
+    from test_browser import COLOUR_RULES, axe_violations
+
+    page = open_scheme(context_for, published_url, screen, scheme, "/404.html")
+    assert page.locator("article h1").inner_text() == "페이지를 찾을 수 없습니다"
+    links = page.locator("article ul.dlkb-404-links a")
+    assert [(a, urlpath) for a, urlpath in zip(links.all_inner_texts(), links.evaluate_all("as => as.map(a => a.pathname)"), strict=True)] == [
+        ("첫 페이지", "/dl-frameworks-ko/"), ("프레임워크 목록", "/dl-frameworks-ko/frameworks/"),
+        ("기능 비교표", "/dl-frameworks-ko/compare/matrix/"), ("추가하는 방법", "/dl-frameworks-ko/contributing/")]
+    assert "이 프레임워크가 아직 없나요?" in page.locator("article").inner_text()
+    if screen == DESKTOP:  # axe where the suite runs it: full in light, colour rules in dark
+        assert axe_violations(page, COLOUR_RULES if scheme == "dark" else None) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
+    page.get_by_role("link", name="프레임워크 목록").click()
+    page.wait_for_url("**/dl-frameworks-ko/frameworks/")
+    assert page.locator("article h1").first.inner_text().startswith("프레임워크 목록")
+
+    again = open_scheme(context_for, published_url, screen, scheme, "/404.html")
+    again.get_by_label("사이트에서 찾기").fill("파이토치")
+    again.get_by_role("button", name="찾기").click()  # the theme's search opens with the words typed
+    again.wait_for_url("**/dl-frameworks-ko/?q=*")
+    result = again.locator(".md-search-result__item h1").first
+    result.wait_for()
+    assert again.locator(".md-search__input").input_value() == "파이토치"
+    assert "PyTorch" in again.locator(".md-search-result__item h1").all_inner_texts()[:3]
