@@ -369,3 +369,63 @@ def test_the_404_page_is_korean_and_shows_the_way(context_for, published_url: st
     result.wait_for()
     assert again.locator(".md-search__input").input_value() == "파이토치"
     assert "PyTorch" in again.locator(".md-search-result__item h1").all_inner_texts()[:3]
+
+
+COMPARE_INPUTS = [  # the address's ids -> the columns shown and the notes above the table
+    ("tensorflow,jaxx", ["TensorFlow"], ["없는 프레임워크라서 뺐습니다 (입력: jaxx) — 올바른 값: 아래 목록에 있는 프레임워크의 id"]),
+    ("PyTorch,jax", ["PyTorch", "JAX"], ["대소문자를 바로잡아 PyTorch로 읽었습니다 (입력: PyTorch) — 올바른 값: pytorch"]),
+    ("tf,torch7", ["TensorFlow", "Torch"], ["다른 이름이라서 TensorFlow로 읽었습니다 (입력: tf) — 올바른 값: tensorflow",
+                                            "다른 이름이라서 Torch로 읽었습니다 (입력: torch7) — 올바른 값: torch"]),
+    ("pytorch,pytorch,jax", ["PyTorch", "JAX"], ["같은 프레임워크가 두 번 있어 한 번만 넣었습니다 (입력: pytorch) — 올바른 값: 프레임워크마다 한 번"]),
+    ("pytorch,jax,keras,caffe,theano,mxnet,chainer", ["PyTorch", "JAX", "Keras", "Caffe", "Theano"],
+     ["한 번에 5개까지 비교할 수 있어 뒤의 2개를 뺐습니다 (입력: mxnet, chainer) — 올바른 값: 2~5개"]),
+]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_compare_explains_what_it_did_with_the_address(context_for, base_url: str, screen: dict, scheme: str) -> None:
+    page = context_for(screen, scheme)
+    for ids, columns, notes in COMPARE_INPUTS:
+        page.goto(f"{base_url}/compare/?ids={ids}")
+        wait_ready(page)
+        ticked = page.locator(".dlkb-picker input:checked").evaluate_all("bs => bs.map(b => b.parentElement.textContent.trim())")
+        assert sorted(ticked) == sorted(columns), ids
+        assert page.locator("ul.dlkb-notices > li").all_inner_texts() == notes, ids
+        if len(columns) >= 2:
+            assert page.locator("[data-dlkb-app=compare] thead th").all_inner_texts() == ["항목", *columns], ids
+        page.locator(".dlkb-picker input[value=keras]").click()  # choosing by hand: the notes are done
+        assert page.locator("ul.dlkb-notices > li").count() == 0
+        assert not page.locator("ul.dlkb-notices").is_visible()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_compare_differences_are_by_support_level_with_symbols_and_sources(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    from dlkb.fields import fields_for
+
+    rows = fields_for("compare")
+    a, b = catalog.frameworks["pytorch"], catalog.frameworks["tensorflow"]
+    differ = [f.label for f in rows if (f.value(a).value if f.show == "feature" else f.text(a)) != (f.value(b).value if f.show == "feature" else f.text(b))]
+    tools_only = [f.label for f in rows if f.show == "feature" and f.value(a).value == f.value(b).value and f.text(a) != f.text(b)]
+    page = open_scheme(context_for, base_url, screen, scheme, "/compare/?ids=pytorch,tensorflow&diff=1")
+    table = page.locator("[data-dlkb-app=compare] table")
+    assert table.locator("tbody th").all_inner_texts() == differ
+    assert tools_only  # there are rows that differ only in tool names: hidden, and counted apart
+    assert page.locator(".dlkb-live").inner_text() == (
+        f"프레임워크 2개, 항목 {len(differ)}개를 비교합니다 (같은 항목 {len(rows) - len(differ)}개는 숨김, "
+        f"그 가운데 {len(tools_only)}개는 지원 수준이 같고 도구 이름만 다름).")
+    # every support value carries its symbol and word; the sources link to the framework's list
+    cuda = next(i for i, f in enumerate(rows) if f.key == "hardware_cuda")
+    page.goto(f"{base_url}/compare/?ids=pytorch,tensorflow")
+    wait_ready(page)
+    cell = page.locator(f"[data-dlkb-app=compare] tbody tr[data-key={rows[cuda].key}] td").first
+    level = a.hardware.cuda.value
+    assert cell.locator(f".dlkb-support--{level.css}").inner_text() == f"{level.icon} {level.label}"
+    marks = cell.locator("a.dlkb-cite")
+    assert marks.count() == len(a.hardware.cuda.sources) > 0
+    first = a.hardware.cuda.sources[0]
+    assert marks.first.evaluate("a => a.pathname + a.hash") == f"/frameworks/pytorch/#src-{first}"
+    assert marks.first.get_attribute("title") == f"출처 {marks.first.inner_text().strip('[]')}: {catalog.source(a, first).title}"
+    box = marks.first.bounding_box()
+    assert box and box["width"] >= 12  # a tap target that can be hit
