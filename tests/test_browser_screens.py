@@ -429,3 +429,33 @@ def test_compare_differences_are_by_support_level_with_symbols_and_sources(conte
     assert marks.first.get_attribute("title") == f"출처 {marks.first.inner_text().strip('[]')}: {catalog.source(a, first).title}"
     box = marks.first.bounding_box()
     assert box and box["width"] >= 12  # a tap target that can be hit
+
+
+SMALL_PRINT = """() => {
+    const size = e => parseFloat(getComputedStyle(e).fontSize);
+    const shown = e => e.getClientRects().length > 0;
+    const notes = [...document.querySelectorAll('article .dlkb-note, article .dlkb-when')].filter(shown);
+    const marks = [...document.querySelectorAll('article a.dlkb-cite')].filter(shown);
+    const boxes = marks.map(m => m.getBoundingClientRect());
+    let overlaps = 0;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps += 1; }));
+    return {notes: notes.length, smallest_note: Math.min(...notes.map(size)), marks: marks.length,
+            smallest_mark: Math.min(...marks.map(size)), narrowest: Math.min(...boxes.map(b => b.width)),
+            lowest: Math.min(...boxes.map(b => b.height)), overlaps};
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_notes_dates_and_citation_marks_are_readable_and_tappable(context_for, base_url: str, screen: dict, scheme: str) -> None:
+    page = context_for(screen, scheme)
+    for path in ["/frameworks/pytorch/", "/compare/pros-cons/", "/compare/tensorflow-vs-pytorch/", "/compare/matrix/", "/tools/"]:
+        page.goto(base_url + path)
+        wait_ready(page)
+        found = page.evaluate(SMALL_PRINT)
+        assert found["notes"] > 0 and found["marks"] >= 0, path
+        assert found["smallest_note"] >= 12.5, (path, found)
+        if found["marks"]:
+            assert found["smallest_mark"] >= 12 and found["narrowest"] >= 24 and found["lowest"] >= 24, (path, found)
+            assert found["overlaps"] == 0, (path, found)  # [1][2] side by side are two targets
