@@ -459,3 +459,42 @@ def test_notes_dates_and_citation_marks_are_readable_and_tappable(context_for, b
         if found["marks"]:
             assert found["smallest_mark"] >= 12 and found["narrowest"] >= 24 and found["lowest"] >= 24, (path, found)
             assert found["overlaps"] == 0, (path, found)  # [1][2] side by side are two targets
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_glossary_has_a_korean_index(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    from dlkb.labels import INITIALS, initial
+
+    page = open_scheme(context_for, base_url, screen, scheme, "/glossary/")
+    index = page.locator("nav.dlkb-index li")
+    assert index.all_inner_texts() == [letter for letter, _ in INITIALS] + ["A–Z"]
+    terms = catalog.glossary.terms
+    used = {initial(t.ko) for t in terms}
+    linked = page.locator("nav.dlkb-index a").all_inner_texts()
+    assert linked == [letter for letter, _ in INITIALS if letter in used] + (["A–Z"] if None in used else [])
+    first = linked[1]
+    page.locator("nav.dlkb-index a", has_text=first).click()
+    heading = page.locator("article h3", has_text=first).first
+    expect_in_view = heading.evaluate("h => { const r = h.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert expect_in_view and page.url.endswith("#" + heading.get_attribute("id"))
+    # the terms under each consonant are those starting with it, in 가나다 order
+    shown = page.locator("article h3", has_text=first).locator("xpath=following-sibling::dl[1]/dt").evaluate_all(
+        "ds => ds.map(d => d.id)")
+    assert shown == [t.id for t in sorted(terms, key=lambda t: t.ko) if initial(t.ko) == first]
+    assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+def test_pages_describe_themselves_for_link_previews(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    page = context_for(screen, scheme)
+    pytorch = " ".join(catalog.frameworks["pytorch"].summary_ko.split())
+    for path, expected in [("/frameworks/pytorch/", pytorch if len(pytorch) <= 160 else pytorch[:159].rstrip() + "…"),
+                           ("/compare/", "딥러닝 프레임워크를 출처와 날짜가 붙은 사실로 비교하는 한국어 지식 베이스")]:
+        page.goto(base_url + path)
+        wait_ready(page)
+        assert page.locator("meta[name=description]").count() == 1
+        assert page.locator("meta[name=description]").get_attribute("content") == expected, path
+        assert page.locator("meta[property='og:description']").get_attribute("content") == expected, path
+    assert page.locator("meta[property='og:title']").get_attribute("content") == "골라서 비교하기"

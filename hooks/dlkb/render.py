@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import itertools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_rows, timeline_svg
-from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, Hardware, Links, Source, ToolList
+from dlkb.model import Claim, Comparison, Distributed, Feature, Framework, Glossary, GlossaryTerm, Hardware, Links, Source, ToolList
 from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
@@ -171,7 +173,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     frameworks: list[Framework] = common["frameworks"]
 
     def page(path: str, template: str, edit: str | None = None, **extra: Any) -> Page:
-        return Page(path, env.get_template(template).render(**common, **extra), edit)
+        return Page(path, with_description(env.get_template(template).render(**common, **extra)), edit)
 
     pages = []
     framework_cites: dict[str, Citations] = {}
@@ -199,10 +201,49 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
         pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,
                           cite=common["citations"](cmp)))
     if catalog.glossary:
-        pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
+        pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary,
+                          index=glossary_index(catalog.glossary.terms)))
     if catalog.tools:
         pages.append(page(TOOLS, "tools.md.j2", "data/tools.yaml", tools=catalog.tools, cite=common["citations"](catalog.tools)))
     return pages
+
+
+@dataclass(frozen=True)
+class IndexGroup:
+    """One letter of the glossary's ㄱ–ㅎ index: its consonant, its anchor and its terms."""
+
+    letter: str
+    anchor: str
+    terms: list[GlossaryTerm]
+
+
+def glossary_index(terms: list[GlossaryTerm]) -> list[IndexGroup]:
+    """Every consonant ㄱ–ㅎ (an empty one shows in the index, not linked), then A–Z for the
+    terms that start with a Latin letter (define-by-run)."""
+    ordered = sorted(terms, key=lambda t: t.ko)
+    groups = [IndexGroup(letter, f"terms-{roman}", [t for t in ordered if labels.initial(t.ko) == letter])
+              for letter, roman in labels.INITIALS]
+    return [*groups, IndexGroup("A–Z", "terms-latin", [t for t in ordered if labels.initial(t.ko) is None])]
+
+
+_SUMMARY = re.compile(r'<p class="dlkb-summary">(.*?)</p>', re.S)
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+DESCRIPTION_MAX = 160  # what previews (KakaoTalk, Naver, search results) show of a description
+
+
+def with_description(markdown: str) -> str:
+    """The page with a `description` in its front matter, for shared-link previews: its summary
+    paragraph, else its first paragraph, as one line of plain text. overrides/main.html escapes it."""
+    found = _SUMMARY.search(markdown) or _FIRST_PARAGRAPH.search(markdown)
+    if found is None:
+        return markdown
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+    if len(text) > DESCRIPTION_MAX:
+        text = text[:DESCRIPTION_MAX - 1].rstrip() + "…"
+    line = "description: " + json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+    if markdown.startswith("---\n"):
+        return "---\n" + line + "\n" + markdown[4:]
+    return f"---\n{line}\n---\n\n{markdown}"
 
 
 @dataclass(frozen=True)
