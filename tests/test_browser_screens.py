@@ -22,19 +22,17 @@ def base_url(site: Path):
 
 
 @pytest.fixture(scope="module")
-def classic_browser():
+def classic_browser(browser):
     """Chromium with classic scrollbars, the ones Windows and most Linux desktops draw: 15 px
     that take room from the box. Playwright starts Chromium with `--hide-scrollbars`, which
     draws none at all, so a box that scrolls by a few pixels looks fine there; without that
     switch (ignore_default_args), and with overlay scrollbars turned off, headless Chromium
     draws real ones (a box's offsetHeight - clientHeight is then 15 when it can scroll sideways)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--disable-features=OverlayScrollbar"],
-                              ignore_default_args=["--hide-scrollbars"])
-        yield b
-        b.close()
+    # a second Chromium from the run's own Playwright (one Playwright per process only)
+    b = browser.browser_type.launch(executable_path=CHROMIUM, args=[*ARGS, "--disable-features=OverlayScrollbar"],
+                                    ignore_default_args=["--hide-scrollbars"])
+    yield b
+    b.close()
 
 
 # Every scroll box of the page: its inner width, how wide its content scrolls, the width of the
