@@ -88,3 +88,17 @@ def test_pasted_markup_stays_text_in_search_results(browser, poisoned_site) -> N
         assert "<script>window.pwned=1</script>" in page.locator(".md-search-result").inner_text()
     finally:
         context.close()
+
+
+def test_pasted_markup_in_a_summary_is_the_page_description_as_text(browser, poisoned_site) -> None:
+    """The description meta tag (link previews) is written by overrides/main.html: escaped once."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(poisoned_site + "/frameworks/alpha/")
+        for selector in ("meta[name=description]", "meta[property='og:description']"):
+            content = page.locator(selector).get_attribute("content") or ""
+            assert content.startswith(" ".join(PAYLOAD.split())[:60]), (selector, content)
+        assert page.evaluate("window.pwned") is None
+    finally:
+        context.close()

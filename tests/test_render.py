@@ -103,9 +103,9 @@ def test_a_dual_licence_is_explained_and_counts_as_permissive(fixture_data: Path
     path.write_text(path.read_text(encoding="utf-8").replace("spdx: BSD-3-Clause", "spdx: MIT OR GPL-3.0-only"), encoding="utf-8")
     catalog = load_catalog(fixture_data, today=TODAY)
     licences = {p.path: p.markdown for p in render_pages(catalog, TODAY)}["compare/licenses.md"]
-    assert ('<td><a href="https://spdx.org/licenses/MIT.html" rel="noopener">MIT</a> OR '
+    assert ('<td data-label="라이선스"><a href="https://spdx.org/licenses/MIT.html" rel="noopener">MIT</a> OR '
             '<a href="https://spdx.org/licenses/GPL-3.0-only.html" rel="noopener">GPL-3.0-only</a></td>') in licences
-    assert "<td>아래 라이선스 가운데 하나를 골라 그 조건을 따르면 됩니다.<ul><li>MIT: 상업적 이용, 수정, 재배포 허용." in licences
+    assert '<td data-label="허용하는 것">아래 라이선스 가운데 하나를 골라 그 조건을 따르면 됩니다.<ul><li>MIT: 상업적 이용, 수정, 재배포 허용.' in licences
     assert "<li><strong>MIT OR GPL-3.0-only</strong> (하나를 골라 따름):" in licences
     assert evaluate(catalog, TODAY)["beta"]["permissive"].ok
     path.write_text(path.read_text(encoding="utf-8").replace("MIT OR GPL-3.0-only", "MIT AND GPL-3.0-only"), encoding="utf-8")

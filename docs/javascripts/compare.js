@@ -11,14 +11,79 @@
     return node;
   }
 
+  // What the reader typed into the address, read as ids: each id once, at most MAX, and a
+  // Korean message for every word that was read differently or left out.
+  function readIds(typed, data, byId) {
+    var other = Object.create(null);  // lower-cased name or other name -> id
+    data.frameworks.forEach(function (fw) {
+      [fw.name].concat(fw.aliases || []).forEach(function (n) { other[n.toLowerCase()] = other[n.toLowerCase()] || fw.id; });
+    });
+    var chosen = [], notes = [], over = [];
+    typed.split(",").map(function (w) { return w.trim(); }).filter(Boolean).forEach(function (word) {
+      var id = byId[word] ? word : (byId[word.toLowerCase()] ? word.toLowerCase() : other[word.toLowerCase()]);
+      if (!id) {
+        notes.push("없는 프레임워크라서 뺐습니다 (입력: " + word + ") — 올바른 값: 아래 목록에 있는 프레임워크의 id");
+        return;
+      }
+      if (id !== word) {
+        notes.push((id === word.toLowerCase() ? "대소문자를 바로잡아 " : "다른 이름이라서 ") + byId[id].name_ro +
+          " 읽었습니다 (입력: " + word + ") — 올바른 값: " + id);
+      }
+      if (chosen.indexOf(id) >= 0) {
+        notes.push("같은 프레임워크가 두 번 있어 한 번만 넣었습니다 (입력: " + word + ") — 올바른 값: 프레임워크마다 한 번");
+      } else if (chosen.length >= MAX) {
+        over.push(word);
+      } else {
+        chosen.push(id);
+      }
+    });
+    if (over.length) {
+      notes.push("한 번에 " + MAX + "개까지 비교할 수 있어 뒤의 " + over.length + "개를 뺐습니다 (입력: " + over.join(", ") +
+        ") — 올바른 값: 2~" + MAX + "개");
+    }
+    return { chosen: chosen, notes: notes };
+  }
+
+  // A cell: the support symbol and word when the row is a support level, then the text, then
+  // its sources, numbered per framework and linked to that framework's source list.
+  function cell(data, fw, index, numbers) {
+    var td = el("td", { "data-label": fw.name });
+    var level = fw.levels ? fw.levels[index] : null;
+    if (level) {
+      var mark = el("span", { class: "dlkb-support dlkb-support--" + level });
+      mark.appendChild(el("span", { "aria-hidden": "true" }, data.support[level].icon + " "));
+      mark.appendChild(document.createTextNode(data.support[level].label));
+      td.appendChild(mark);
+      var rest = fw.cells[index].slice(data.support[level].label.length);
+      if (rest) td.appendChild(document.createTextNode(rest));
+    } else {
+      td.appendChild(document.createTextNode(fw.cells[index]));
+    }
+    var ids = fw.sources ? fw.sources[index] : [];
+    if (ids.length) {
+      var sup = el("sup");
+      ids.forEach(function (sid) {
+        if (!numbers[sid]) numbers[sid] = Object.keys(numbers).length + 1;
+        sup.appendChild(el("a", { class: "dlkb-cite", href: "../frameworks/" + encodeURIComponent(fw.id) + "/#src-" + encodeURIComponent(sid),
+          title: "출처 " + numbers[sid] + ": " + fw.source_titles[sid] }, "[" + numbers[sid] + "]"));
+      });
+      td.appendChild(sup);
+    }
+    return td;
+  }
+
+  // What "차이만 보기" compares: the support level where there is one (tool names aside), else the text.
+  function meaning(fw, index) {
+    return fw.levels && fw.levels[index] ? fw.levels[index] : fw.cells[index];
+  }
+
   window.dlkbApps.compare = function (root) {
     fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
       var byId = Object.create(null);  // ids come from the URL: no inherited names such as __proto__
       data.frameworks.forEach(function (fw) { byId[fw.id] = fw; });
       var params = new URLSearchParams(location.search);
-      var chosen = (params.get("ids") || "").split(",").filter(function (id, i, all) {
-        return byId[id] && all.indexOf(id) === i;
-      }).slice(0, MAX);
+      var read = readIds(params.get("ids") || "", data, byId);
+      var chosen = read.chosen;
       var diffOnly = params.get("diff") === "1";
       root.textContent = "";
 
@@ -29,6 +94,7 @@
         var box = el("input", { type: "checkbox", value: fw.id });
         box.checked = chosen.indexOf(fw.id) >= 0;
         box.addEventListener("change", function () {
+          read.notes = [];  // the reader chose by hand: the notes about the address are done
           if (box.checked) chosen.push(fw.id);
           else chosen = chosen.filter(function (id) { return id !== fw.id; });
           render();
@@ -45,9 +111,11 @@
       diffLabel.appendChild(diffBox);
       diffLabel.appendChild(document.createTextNode(" 차이만 보기"));
       var status = el("p", { class: "dlkb-live", "aria-live": "polite" });
-      var output = el("div", { class: "dlkb-scroll" });
+      var notices = el("ul", { class: "dlkb-notices", "aria-live": "polite" });
+      var output = el("div", { class: "dlkb-scroll dlkb-stack" });  // cards on a phone (dlkb.css)
       root.appendChild(picker);
       root.appendChild(diffLabel);
+      root.appendChild(notices);
       root.appendChild(status);
       root.appendChild(output);
 
@@ -62,6 +130,8 @@
         var search = parts.join("&");
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
         output.textContent = "";
+        notices.textContent = "";
+        read.notes.forEach(function (note) { notices.appendChild(el("li", {}, note)); });
         if (chosen.length < 2) {
           status.textContent = "프레임워크를 2개 이상 고르면 표가 나타납니다. 지금 " + chosen.length + "개를 골랐습니다.";
           return;
@@ -77,21 +147,28 @@
         });
         table.appendChild(el("thead")).appendChild(head);
         var body = el("tbody");
-        var shown = 0;
+        var shown = 0, toolsOnly = 0;
+        var numbers = {};
+        chosen.forEach(function (id) { numbers[id] = Object.create(null); });
         data.rows.forEach(function (row, index) {
-          var cells = chosen.map(function (id) { return byId[id].cells[index]; });
-          var same = cells.every(function (c) { return c === cells[0]; });
-          if (diffOnly && same) return;
+          var meanings = chosen.map(function (id) { return meaning(byId[id], index); });
+          var same = meanings.every(function (m) { return m === meanings[0]; });
+          if (diffOnly && same) {
+            var texts = chosen.map(function (id) { return byId[id].cells[index]; });
+            if (!texts.every(function (t) { return t === texts[0]; })) toolsOnly += 1;
+            return;
+          }
           shown += 1;
           var tr = el("tr", { "data-key": row.key });
           tr.appendChild(el("th", { scope: "row" }, row.label));
-          cells.forEach(function (c) { tr.appendChild(el("td", {}, c)); });
+          chosen.forEach(function (id) { tr.appendChild(cell(data, byId[id], index, numbers[id])); });
           body.appendChild(tr);
         });
         table.appendChild(body);
         output.appendChild(table);
         status.textContent = "프레임워크 " + chosen.length + "개, 항목 " + shown + "개를 비교합니다" +
-          (diffOnly ? " (같은 항목 " + (data.rows.length - shown) + "개는 숨김)." : ".");
+          (diffOnly ? " (같은 항목 " + (data.rows.length - shown) + "개는 숨김" +
+            (toolsOnly ? ", 그 가운데 " + toolsOnly + "개는 지원 수준이 같고 도구 이름만 다름" : "") + ")." : ".");
       }
       render();
     }).catch(function () {

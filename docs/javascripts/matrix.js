@@ -31,8 +31,11 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "dlkb-sort";
-      while (th.firstChild) button.appendChild(th.firstChild);
-      th.appendChild(button);
+      // the header's text goes into the button; its # link (the column's address) stays beside it
+      Array.prototype.slice.call(th.childNodes).forEach(function (node) {
+        if (!(node.classList && node.classList.contains("dlkb-anchor"))) button.appendChild(node);
+      });
+      th.insertBefore(button, th.firstChild);
       button.addEventListener("click", function () {
         var key = th.dataset.key;
         state.dir = state.sort === key && state.dir === "asc" ? "desc" : "asc";
@@ -60,7 +63,11 @@
       }
       var shown = 0;
       sorted.forEach(function (row) {
-        var visible = selects.every(function (s) { return !s.value || row.getAttribute("data-" + s.name) === s.value; });
+        // each option names the column it reads and the value it keeps (data-field, data-raw)
+        var visible = selects.every(function (s) {
+          var option = s.selectedOptions[0];
+          return !s.value || row.getAttribute("data-" + option.dataset.field) === option.dataset.raw;
+        });
         row.hidden = !visible;
         if (visible) shown += 1;
         tbody.appendChild(row);

@@ -13,9 +13,11 @@ import json
 
 from dlkb.catalog import Catalog
 from dlkb.fields import fields_for
+from dlkb.labels import particle
 from dlkb.model import Framework
 from dlkb.needs import guide_json
 from dlkb.schema import render_schema
+from dlkb.vocab import Support
 
 FORMAT_VERSION = 1
 
@@ -63,13 +65,21 @@ def frameworks_csv(catalog: Catalog) -> bytes:
 # --- what the interactive pages read -------------------------------------------------------
 
 def compare_json(catalog: Catalog) -> str:
-    """Plain text cells per framework and attribute: the compare page only arranges them."""
+    """Plain text cells per framework and attribute: the compare page only arranges them.
+    Beside each cell: its support level (the symbol, and what "차이만 보기" compares) and its
+    sources; beside each framework the other names a reader may type (`tf`, `Torch7`) and its
+    name with the particle 로/으로, for the page's messages ("TensorFlow로 읽었습니다")."""
     rows = fields_for("compare")
     return _dumps({
         "format_version": FORMAT_VERSION,
         "rows": [{"key": f.key, "label": f.label} for f in rows],
+        "support": {s.css: {"icon": s.icon, "label": s.label} for s in Support},
         "frameworks": [
-            {"id": fw.id, "name": fw.name, "name_ko": fw.name_ko, "cells": [f.text(fw) for f in rows]}
+            {"id": fw.id, "name": fw.name, "name_ko": fw.name_ko, "cells": [f.text(fw) for f in rows],
+             "levels": [f.value(fw).value.css if f.show == "feature" else None for f in rows],
+             "sources": [f.sources(fw) for f in rows],
+             "source_titles": {sid: catalog.source(fw, sid).title for f in rows for sid in f.sources(fw)},
+             "aliases": fw.aliases, "name_ro": fw.name + particle(fw.reading, "로/으로")}
             for fw in catalog.frameworks.values()
         ],
     })

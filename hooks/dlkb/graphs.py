@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -20,10 +21,17 @@ from dlkb import labels
 from dlkb.model import Framework
 from dlkb.vocab import SUCCESSOR_LABEL, Relation
 
-ROW = 28
-YEAR_PX = 44
-LABEL_W = 128
+ROW = 28  # dlkb.css aligns the names column (.tl-names) to these rows: change both together
+YEAR_PX = 29  # 2009-2027 in 538 px: the whole timeline fits the content width at 1280 px
 TOP = 34
+NOW_LABEL = 18  # room under the rows for the "지금" label
+# A release version starts with a digit ("2.21.0", "v1.0", "1.0.0-M2.1"); "scm-1" (LuaRocks for
+# "master as it is") or "태그 릴리스 없음 (…)" name no release and get no dot.
+_RELEASE = re.compile(r"v?\d")
+
+
+def is_release(version: str) -> bool:
+    return _RELEASE.match(version) is not None
 
 
 def _fraction(value: int | dt.date) -> float:
@@ -54,22 +62,32 @@ class Bar:
     release_x: float | None  # the dot of the latest release, if it is known
 
 
+def timeline_rows(frameworks: list[Framework]) -> list[Framework]:
+    """The timeline's rows, oldest first: the bars and the names column beside them."""
+    return sorted(frameworks, key=lambda f: (_fraction(f.first_release), f.name.lower()))
+
+
 def timeline_svg(env: Environment, frameworks: list[Framework], today: dt.date) -> Markup:
-    rows = sorted(frameworks, key=lambda f: (_fraction(f.first_release), f.name.lower()))
+    """The bars only: the names are an HTML column beside the picture (timeline.md.j2), so that
+    they stay in view while the bars scroll on a phone, and link to the framework pages."""
+    rows = timeline_rows(frameworks)
     start = min(labels.year_of(f.first_release) for f in rows)
     end = today.year + 1
-    width = LABEL_W + (end - start) * YEAR_PX + 16
-    height = TOP + len(rows) * ROW + 8
+    width = 6 + (end - start) * YEAR_PX + 10
+    height = TOP + len(rows) * ROW + 8 + NOW_LABEL
 
     def x(value: float) -> float:
-        return round(LABEL_W + (value - start) * YEAR_PX, 1)
+        return round(6 + (value - start) * YEAR_PX, 1)
 
     bars = []
     for i, fw in enumerate(rows):
         x0, x1 = x(_fraction(fw.first_release)), x(_fraction(_end(fw, today)))
-        bars.append(Bar(fw, TOP + i * ROW, x0, max(x1 - x0, 3), x(_fraction(fw.latest.date)) if fw.latest else None))
-    years = [(year, x(year), (year - start) % 2 == 0 or year == end) for year in range(start, end + 1)]
-    return _one_line(env.get_template("timeline.svg.j2").render(width=width, height=height, top=TOP, label_x=LABEL_W - 8, years=years, bars=bars))
+        dot = x(_fraction(fw.latest.date)) if fw.latest and is_release(fw.latest.version) else None
+        bars.append(Bar(fw, TOP + i * ROW, x0, max(x1 - x0, 3), dot))
+    years = [(year, x(year), year % 2 == 0) for year in range(start, end + 1)]  # even years: 2026 is labelled
+    return _one_line(env.get_template("timeline.svg.j2").render(
+        width=width, height=height, top=TOP, years=years, bars=bars, now_x=x(_fraction(today)), today=today,
+        rows_bottom=TOP + len(rows) * ROW))
 
 
 @dataclass(frozen=True)
@@ -131,15 +149,18 @@ def _layers(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
     return layer
 
 
-NODE_W, NODE_H, COL_W, ROW_H = 150, 30, 200, 44
+# Five stages fit the content width at 1280 px (10 + 5 * 134 = 680 px); a name longer than a
+# box wraps onto a second line (12 px text) instead of being cut.
+NODE_W, COL_W, LINE_H = 116, 134, 14
+LINE_PX = 104  # the text width inside a box
 
 
 @dataclass(frozen=True)
 class Node:
     x: int
     y: int
-    text: str  # shortened to fit the box; the list under the picture has the full name
-    is_record: bool
+    lines: list[str]  # the whole name, on one or two lines
+    record: str | None  # the framework's id: the box links to its page
 
 
 @dataclass(frozen=True)
@@ -150,9 +171,20 @@ class Curve:
     target_name: str
 
 
-def _short(name: str) -> str:
-    """A box holds about 18 characters at this size."""
-    return name if len(name) <= 18 else name[:17] + "…"
+def _text_px(text: str) -> float:
+    """Estimated width at 12 px: Hangul is a full em, Latin letters and digits about 0.6 em."""
+    return sum(12 if ord(ch) > 0x2E7F else 7.2 for ch in text)
+
+
+def _lines(name: str) -> list[str]:
+    """The name in lines that fit a box, broken between words (Torch3·Torch5 | (이전 세대 Torch))."""
+    lines: list[str] = []
+    for word in name.split(" "):
+        if lines and _text_px(lines[-1] + " " + word) <= LINE_PX:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]) -> Markup:
@@ -178,26 +210,30 @@ def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]
 
             columns[c].sort(key=lambda n: (centre(n), name(n).lower()))
         row.update({n: i for i, n in enumerate(columns[c])})
-    pos: dict[str, tuple[float, float]] = {n: (10 + c * COL_W, 40 + r * ROW_H) for c, col in columns.items() for r, n in enumerate(col)}
+    lines = {n: _lines(name(n)) for n in nodes}
+    node_h = 10 + LINE_H * max(len(ls) for ls in lines.values())  # every box as tall as the longest name needs
+    row_h = node_h + 10
+    pos: dict[str, tuple[float, float]] = {n: (10 + c * COL_W, 40 + r * row_h) for c, col in columns.items() for r, n in enumerate(col)}
     curves = []
     for e in edges:
         (sx, sy), (tx, ty) = pos[e.source], pos[e.target]
-        x1, y1, x2, y2 = sx + NODE_W, sy + NODE_H / 2, tx, ty + NODE_H / 2
+        x1, y1, x2, y2 = sx + NODE_W, sy + node_h / 2, tx, ty + node_h / 2
         if tx <= sx:  # same column or backwards: loop around the right side
             x2, mid = tx + NODE_W, max(sx, tx) + NODE_W + 30
         else:
             mid = (x1 + x2) / 2
         d = f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"
         curves.append(Curve(e, d, name(e.source), name(e.target)))
-    boxes = [Node(int(x), int(y), _short(name(n)), n in names) for n, (x, y) in pos.items()]
+    boxes = [Node(int(x), int(y), lines[n], n if n in names else None) for n, (x, y) in pos.items()]
     return _one_line(
         env.get_template("lineage.svg.j2").render(
             width=10 + len(columns) * COL_W,
-            height=40 + max(len(col) for col in columns.values()) * ROW_H + 10,
+            height=40 + max(len(col) for col in columns.values()) * row_h + 10,
             columns=[(10 + c * COL_W, c) for c in columns],
             curves=curves,
             nodes=boxes,
             node_w=NODE_W,
-            node_h=NODE_H,
+            node_h=node_h,
+            line_h=LINE_H,
         )
     )

@@ -84,3 +84,20 @@ def particle(reading: str, pair: str) -> str:
     if pair == "로/으로":
         return plain if final in (None, "ㄹ") else after_consonant
     return plain if final is None else after_consonant
+
+
+# The fourteen initial consonants a Korean index is ordered by; a tense one (ㄲ) files under its
+# plain one (ㄱ), as Korean dictionaries do. Romanized for the index's anchors (#terms-g).
+INITIALS = [("ㄱ", "g"), ("ㄴ", "n"), ("ㄷ", "d"), ("ㄹ", "r"), ("ㅁ", "m"), ("ㅂ", "b"), ("ㅅ", "s"),
+            ("ㅇ", "ng"), ("ㅈ", "j"), ("ㅊ", "ch"), ("ㅋ", "k"), ("ㅌ", "t"), ("ㅍ", "p"), ("ㅎ", "h")]
+# The 19 initials of Unicode Hangul syllables, in code order, each as one of the fourteen.
+_SYLLABLE_INITIAL = "ㄱㄱㄴㄷㄷㄹㅁㅂㅂㅅㅅㅇㅈㅈㅊㅋㅌㅍㅎ"
+
+
+def initial(word: str) -> str | None:
+    """The index consonant of a word's first syllable ('파이토치' -> 'ㅍ'); None for a word
+    that does not start with Hangul (define-by-run)."""
+    first = word.strip()[:1]
+    if "가" <= first <= "힣":
+        return _SYLLABLE_INITIAL[(ord(first) - 0xAC00) // 588]
+    return None

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import itertools
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from dlkb import health, labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.fields import FieldView, fields_for, release_text
-from dlkb.graphs import lineage_edges, lineage_svg, timeline_svg
+from dlkb.graphs import lineage_edges, lineage_svg, timeline_rows, timeline_svg
 from dlkb.migration import Migration
 from dlkb.model import (
     REGISTRY_LABEL,
@@ -34,6 +36,7 @@ from dlkb.model import (
     Feature,
     Framework,
     Glossary,
+    GlossaryTerm,
     Hardware,
     Links,
     RecommendationList,
@@ -206,7 +209,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     frameworks: list[Framework] = common["frameworks"]
 
     def page(path: str, template: str, edit: str | None = None, **extra: Any) -> Page:
-        return Page(path, env.get_template(template).render(**common, **extra), edit)
+        return Page(path, with_description(env.get_template(template).render(**common, **extra)), edit)
 
     pages = []
     framework_cites: dict[str, Citations] = {}
@@ -220,7 +223,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     extra: dict[str, dict[str, Any]] = {
         "matrix": dict(filters=matrix_filters(frameworks)),
         "licenses": dict(by_license=_by_license(frameworks)),
-        "timeline": dict(svg=timeline_svg(env, frameworks, today),
+        "timeline": dict(svg=timeline_svg(env, frameworks, today), rows=timeline_rows(frameworks),
                          by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
         "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges),
     }
@@ -237,7 +240,8 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     pages.append(page(HEALTH, "health.md.j2", gaps=health.gaps(catalog), stale_days=health.STALE_DAYS,
                       by_kind={kind: [f for f in found if f.kind == kind] for kind in ("status", "release", "stale")}))
     if catalog.glossary:
-        pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary))
+        pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary,
+                          index=glossary_index(catalog.glossary.terms)))
     if catalog.recommendations:
         pages.append(page(RECOMMENDATIONS, "recommendations.md.j2", "data/recommendations.yaml",
                           cite=common["citations"](catalog.recommendations)))
@@ -252,11 +256,67 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
 
 
 @dataclass(frozen=True)
-class MatrixFilter:
-    """A filter above the matrix: a field, and its values present in the data with their labels."""
+class IndexGroup:
+    """One letter of the glossary's ㄱ–ㅎ index: its consonant, its anchor and its terms."""
 
+    letter: str
+    anchor: str
+    terms: list[GlossaryTerm]
+
+
+def glossary_index(terms: list[GlossaryTerm]) -> list[IndexGroup]:
+    """Every consonant ㄱ–ㅎ (an empty one shows in the index, not linked), then A–Z for the
+    terms that start with a Latin letter (define-by-run)."""
+    ordered = sorted(terms, key=lambda t: t.ko)
+    groups = [IndexGroup(letter, f"terms-{roman}", [t for t in ordered if labels.initial(t.ko) == letter])
+              for letter, roman in labels.INITIALS]
+    return [*groups, IndexGroup("A–Z", "terms-latin", [t for t in ordered if labels.initial(t.ko) is None])]
+
+
+_SUMMARY = re.compile(r'<p class="dlkb-summary">(.*?)</p>', re.S)
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+DESCRIPTION_MAX = 160  # what previews (KakaoTalk, Naver, search results) show of a description
+
+
+def with_description(markdown: str) -> str:
+    """The page with a `description` in its front matter, for shared-link previews: its summary
+    paragraph, else its first paragraph, as one line of plain text. overrides/main.html escapes it."""
+    found = _SUMMARY.search(markdown) or _FIRST_PARAGRAPH.search(markdown)
+    if found is None:
+        return markdown
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+    if len(text) > DESCRIPTION_MAX:
+        text = text[:DESCRIPTION_MAX - 1].rstrip() + "…"
+    line = "description: " + json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+    if markdown.startswith("---\n"):
+        return "---\n" + line + "\n" + markdown[4:]
+    return f"---\n{line}\n---\n\n{markdown}"
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """One choice of a matrix filter: it keeps the rows whose `field` has the value `raw`."""
+
+    value: str  # in the URL
+    label: str
     field: FieldView
-    options: list[tuple[str, str]]
+    raw: str
+
+
+@dataclass(frozen=True)
+class MatrixFilter:
+    """A filter above the matrix, `name` being its URL parameter. A field's own filter (kind,
+    status, licence) offers that field's values; a support group's filter (hardware, distributed
+    training, deployment, tools) offers "feature: support level" pairs, the reason people open
+    a matrix ("Apple 실리콘 (Metal): 지원")."""
+
+    name: str
+    label: str
+    options: list[FilterOption]
+
+    @property
+    def fields(self) -> list[FieldView]:
+        return list({o.field.key: o.field for o in self.options}.values())
 
 
 MATRIX_FILTERS = ("kind", "status", "license")
@@ -266,12 +326,29 @@ def _option_label(value: Any) -> str:
     return value.label if isinstance(value, Vocab) else str(value)
 
 
+def _group_label(group: str) -> str:
+    """A support group's name: the `description` of its field in the model (하드웨어 지원)."""
+    info = Framework.model_fields[group]
+    return info.title or info.description or group
+
+
 def matrix_filters(frameworks: list[Framework]) -> list[MatrixFilter]:
     found = []
     for field in (f for f in fields_for("matrix") if f.key in MATRIX_FILTERS):
         options = {field.raw(fw): (field.sort_key(fw), _option_label(field.value(fw))) for fw in frameworks}
         ordered = sorted(options.items(), key=lambda kv: kv[1])
-        found.append(MatrixFilter(field, [(value, label) for value, (_, label) in ordered]))
+        found.append(MatrixFilter(field.key, field.label, [FilterOption(value, label, field, value) for value, (_, label) in ordered]))
+    # One filter per support group, its options in column order, then by support level; only
+    # the levels some framework has. A top-level feature (학습 시각화) is a group of its own.
+    groups: dict[str, list[FilterOption]] = {}
+    for field in (f for f in fields_for("matrix") if f.show == "feature"):
+        group, _, name = field.path.rpartition(".")
+        levels = sorted({field.value(fw).value for fw in frameworks}, key=lambda s: s.order)
+        groups.setdefault(group or field.key, []).extend(
+            FilterOption(f"{name}:{level}", f"{field.label}: {level.label}", field, str(level)) for level in levels)
+    for group, choices in groups.items():
+        label = choices[0].field.label if choices[0].field.path == group else _group_label(group)
+        found.append(MatrixFilter(group, label, choices))
     return found
 
 
