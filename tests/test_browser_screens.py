@@ -431,7 +431,8 @@ def test_compare_differences_are_by_support_level_with_symbols_and_sources(conte
 
 SMALL_PRINT = """() => {
     const size = e => parseFloat(getComputedStyle(e).fontSize);
-    const shown = e => e.getClientRects().length > 0;
+    // Folded text (inside a closed <details>, e.g. repeated claims) is not on screen until opened.
+    const shown = e => e.getClientRects().length > 0 && !e.closest('details:not([open]) > :not(summary)');
     const notes = [...document.querySelectorAll('article .dlkb-note, article .dlkb-when')].filter(shown);
     const marks = [...document.querySelectorAll('article a.dlkb-cite')].filter(shown);
     const boxes = marks.map(m => m.getBoundingClientRect());
