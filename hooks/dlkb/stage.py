@@ -19,6 +19,8 @@ import yaml
 
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.export import downloads
+from dlkb.feeds import feeds
+from dlkb.history import read_history
 from dlkb.render import Page, nav, render_pages
 
 CONFIG = "mkdocs.yml"
@@ -48,7 +50,9 @@ def page_source(page: Page) -> str:
 def generated_files(catalog: Catalog, today: dt.date, repo_url: str = "") -> dict[str, str | bytes]:
     """Every file the generator adds to docs/: the downloads (api/…) and the pages."""
     files = dict(downloads(catalog, today))
-    for page in render_pages(catalog, today, repo_url):
+    history = read_history(catalog.data_dir)  # git is read once, for the page and the feeds
+    files.update(feeds(catalog, history, repo_url, today))
+    for page in render_pages(catalog, today, repo_url, history):
         files[page.path] = page_source(page)
     return files
 
