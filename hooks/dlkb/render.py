@@ -21,6 +21,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
 from dlkb import health, labels, spdx
+from dlkb.badges import badge_path, badge_snippet
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.feeds import SITE_FEED, framework_feed
@@ -189,12 +190,14 @@ def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, An
     )
 
 
-def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: History | None = None) -> list[Page]:
+def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: History | None = None,
+                 site_url: str = "") -> list[Page]:
     """Every generated page of the site; `repo_url` is where contributors send pull requests.
     `history` is read from git when not given (stage.generated_files reads it once for the feeds too)."""
     env = make_env()
     common = _context(catalog, today, env)
     common["framework_feed"] = framework_feed
+    common.update(badge_path=badge_path, badge_snippet=badge_snippet, site_url=site_url)  # the badge at the bottom of a framework page
     frameworks: list[Framework] = common["frameworks"]
 
     def page(path: str, template: str, edit: str | None = None, **extra: Any) -> Page:
