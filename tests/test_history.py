@@ -65,7 +65,7 @@ def test_the_page_shows_the_changes_escaped_with_links_to_the_commits(repo: Path
     page = generated_files(load_catalog(repo / "data"), TODAY, REPO)["changes.md"]
     row = (f'<tr><td><time datetime="2026-02-03">2026년 2월 3일</time></td><td><a href="../frameworks/alpha/">Alpha</a></td>'
            f'<td>최신 릴리스 <code>version</code></td><td>1.2.0 → 1.3.0</td>'
-           f'<td><a href="{REPO}/commit/{second}" rel="noopener"><code>{second[:7]}</code></a></td></tr>')
+           f'<td><a href="{REPO}/commit/{second}" rel="noopener">{second[:7]}</a></td></tr>')
     assert row in page
     assert "저장소가 보관 처리되었습니다. → &lt;b&gt;보관&lt;/b&gt; 처리</td>" in page
     assert "<b>보관</b>" not in page
