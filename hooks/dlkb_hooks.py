@@ -72,7 +72,7 @@ def _error_page_only(config) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    generated = LIVE.generate(config.repo_url or "") if LIVE.catalog is not None else None
+    generated = LIVE.generate(config.repo_url or "", config.site_url or "") if LIVE.catalog is not None else None
     if generated is None and LIVE.catalog is not None:
         _stop_or_report()  # a template or the code itself failed while making the pages
     if generated is None:

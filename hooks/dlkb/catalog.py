@@ -44,6 +44,7 @@ class Catalog:
     migration_files: dict[str, str] = field(default_factory=dict)
     observed: dict[str, Observed] = field(default_factory=dict)  # data/observed/: what `dlkb refresh` read
     recommendations: RecommendationList | None = None  # data/recommendations.yaml, if there is one
+    data_dir: FsPath | None = None  # where the files were read: the history page reads git there
 
     def source(self, owner: Framework | Comparison | Glossary | ToolList | Migration | RecommendationList, source_id: str) -> Source:
         """Resolve a cited source id: the owner's own list first, then the shared list."""
@@ -114,6 +115,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         migration_files={i.obj.id: i.file for i in migrations},
         observed=dict(sorted(seen.items())),
         recommendations=recommendations.obj if recommendations else None,
+        data_dir=data_dir,
     )
 
 

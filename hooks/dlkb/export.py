@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 
+from dlkb.badges import badge_json, badge_path
 from dlkb.catalog import Catalog
 from dlkb.fields import fields_for
 from dlkb.labels import particle
@@ -98,4 +99,6 @@ def downloads(catalog: Catalog, today: dt.date) -> dict[str, str | bytes]:
     }
     for fw_id, record in records.items():
         files[f"api/frameworks/{fw_id}.json"] = framework_json(record, observed.get(fw_id))
+    for fw_id, fw in catalog.frameworks.items():
+        files[badge_path(fw_id)] = badge_json(fw)  # a Shields.io endpoint per framework
     return files

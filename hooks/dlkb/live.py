@@ -52,13 +52,13 @@ class LiveCatalog:
         except Exception as err:  # anything else (a bug, a broken template) is reported in Korean too
             self.error = _unexpected(err)
 
-    def generate(self, repo_url: str) -> dict[str, str | bytes] | None:
+    def generate(self, repo_url: str, site_url: str = "") -> dict[str, str | bytes] | None:
         """Every generated file (stage.generated_files), or None with the error remembered."""
         from dlkb.stage import generated_files
 
         assert self.catalog is not None and self.today is not None
         try:
-            return generated_files(self.catalog, self.today, repo_url)
+            return generated_files(self.catalog, self.today, repo_url, site_url)
         except Exception as err:  # as in reload: serve keeps answering with the report
             self.error = _unexpected(err)
             return None

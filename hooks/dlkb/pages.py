@@ -16,6 +16,7 @@ HOME, FRAMEWORK_LIST = "index.md", "frameworks/index.md"
 GLOSSARY, DATA, CONTRIBUTING = "glossary.md", "data.md", "contributing.md"
 TOOLS = "tools.md"  # runtimes and libraries taken for frameworks (data/tools.yaml)
 HEALTH = "health.md"  # the health check and the data gaps (dlkb.health)
+CHANGES = "changes.md"  # the latest changes to the framework files, from git (dlkb.history)
 RECOMMENDATIONS = "recommendations.md"  # the site's dated recommendations (data/recommendations.yaml)
 COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
 

@@ -23,10 +23,13 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup
 
 from dlkb import health, labels, spdx
+from dlkb.badges import badge_path, badge_snippet
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
+from dlkb.feeds import SITE_FEED, framework_feed
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_rows, timeline_svg
+from dlkb.history import MAX_CHANGES, History, commit_url, read_history
 from dlkb.migration import Migration
 from dlkb.model import (
     REGISTRY_LABEL,
@@ -44,6 +47,7 @@ from dlkb.model import (
     ToolList,
 )
 from dlkb.pages import (
+    CHANGES,
     COMPARE_INDEX,
     CONTRIBUTING,
     DATA,
@@ -202,10 +206,14 @@ def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, An
     )
 
 
-def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[Page]:
-    """Every generated page of the site; `repo_url` is where contributors send pull requests."""
+def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: History | None = None,
+                 site_url: str = "") -> list[Page]:
+    """Every generated page of the site; `repo_url` is where contributors send pull requests.
+    `history` is read from git when not given (stage.generated_files reads it once for the feeds too)."""
     env = make_env()
     common = _context(catalog, today, env)
+    common["framework_feed"] = framework_feed
+    common.update(badge_path=badge_path, badge_snippet=badge_snippet, site_url=site_url)  # the badge at the bottom of a framework page
     frameworks: list[Framework] = common["frameworks"]
 
     def page(path: str, template: str, edit: str | None = None, **extra: Any) -> Page:
@@ -239,6 +247,8 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "") -> list[P
     found = health.findings(catalog, today)
     pages.append(page(HEALTH, "health.md.j2", gaps=health.gaps(catalog), stale_days=health.STALE_DAYS,
                       by_kind={kind: [f for f in found if f.kind == kind] for kind in ("status", "release", "stale")}))
+    pages.append(page(CHANGES, "changes.md.j2", history=history or read_history(catalog.data_dir), repo_url=repo_url,
+                      commit_url=commit_url, site_feed=SITE_FEED, max_changes=MAX_CHANGES))
     if catalog.glossary:
         pages.append(page(GLOSSARY, "glossary.md.j2", "data/glossary.yaml", glossary=catalog.glossary,
                           index=glossary_index(catalog.glossary.terms)))
@@ -389,6 +399,7 @@ def nav(catalog: Catalog) -> list:
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},
         {"상태 점검": HEALTH},
+        {"최근 바뀐 사실": CHANGES},
         {"기여하기": CONTRIBUTING},
     ]
 

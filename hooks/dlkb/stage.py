@@ -19,6 +19,8 @@ import yaml
 
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.export import downloads
+from dlkb.feeds import feeds
+from dlkb.history import read_history
 from dlkb.render import Page, nav, render_pages
 
 CONFIG = "mkdocs.yml"
@@ -45,10 +47,12 @@ def page_source(page: Page) -> str:
     return "---\n" + line + "---\n\n" + page.markdown
 
 
-def generated_files(catalog: Catalog, today: dt.date, repo_url: str = "") -> dict[str, str | bytes]:
+def generated_files(catalog: Catalog, today: dt.date, repo_url: str = "", site_url: str = "") -> dict[str, str | bytes]:
     """Every file the generator adds to docs/: the downloads (api/…) and the pages."""
     files = dict(downloads(catalog, today))
-    for page in render_pages(catalog, today, repo_url):
+    history = read_history(catalog.data_dir)  # git is read once, for the page and the feeds
+    files.update(feeds(catalog, history, repo_url, today))
+    for page in render_pages(catalog, today, repo_url, history, site_url):
         files[page.path] = page_source(page)
     return files
 
@@ -116,7 +120,7 @@ def stage_site(project: Path, data: Path, out: Path, today: dt.date) -> None:
         shutil.copytree(docs, tmp / DOCS)
         if custom:
             shutil.copytree(custom, tmp / OVERRIDES)
-        for path, content in generated_files(catalog, today, str(config.get("repo_url") or "")).items():
+        for path, content in generated_files(catalog, today, str(config.get("repo_url") or ""), str(config.get("site_url") or "")).items():
             _write(tmp / DOCS / path, content)
         text = yaml.safe_dump(staged_config(config, catalog), allow_unicode=True, sort_keys=False, width=120)
         _write(tmp / CONFIG, HEADER + text)
