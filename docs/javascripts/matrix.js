@@ -17,7 +17,13 @@
     var controls = document.getElementById("matrix-filters");
     var live = controls.querySelector(".dlkb-live");
     var selects = Array.prototype.slice.call(controls.querySelectorAll("select"));
+    var alive = controls.querySelector("input[name=alive]");
+    var find = controls.querySelector("input[name=q]");
     var params = new URLSearchParams(location.search);
+    alive.checked = params.get("alive") === "yes";
+    find.value = params.get("q") || "";
+    alive.addEventListener("change", apply);
+    find.addEventListener("input", apply);
     var state = { sort: params.get("sort"), dir: params.get("dir") === "desc" ? "desc" : "asc" };
 
     selects.forEach(function (select) {
@@ -61,10 +67,17 @@
           return state.dir === "asc" ? order : -order;
         });
       }
+      // "항목 찾기": a column stays when its heading contains the words (the name column always).
+      var words = find.value.trim().toLowerCase();
+      var keep = headers.map(function (th, i) {
+        return i === 0 || !words || th.textContent.replace("#", "").toLowerCase().indexOf(words) >= 0;
+      });
+      headers.forEach(function (th, i) { th.hidden = !keep[i]; });
       var shown = 0;
       sorted.forEach(function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) { cell.hidden = !keep[i]; });
         // each option names the column it reads and the value it keeps (data-field, data-raw)
-        var visible = selects.every(function (s) {
+        var visible = (!alive.checked || row.dataset.alive === "yes") && selects.every(function (s) {
           var option = s.selectedOptions[0];
           return !s.value || row.getAttribute("data-" + option.dataset.field) === option.dataset.raw;
         });
@@ -72,9 +85,13 @@
         if (visible) shown += 1;
         tbody.appendChild(row);
       });
-      live.textContent = "프레임워크 " + original.length + "개 중 " + shown + "개를 보여 줍니다.";
+      var columns = keep.filter(Boolean).length - 1;
+      live.textContent = "프레임워크 " + original.length + "개 중 " + shown + "개를 보여 줍니다." +
+        (words ? " 항목 찾기 결과: 열 " + columns + "개." : "");
       var query = new URLSearchParams();
       if (state.sort) { query.set("sort", state.sort); query.set("dir", state.dir); }
+      if (alive.checked) query.set("alive", "yes");
+      if (words) query.set("q", find.value.trim());
       selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
       var search = query.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
