@@ -245,8 +245,11 @@ def test_timeline_shows_now_and_keeps_names_in_view(context_for, base_url: str, 
     assert [names.nth(i).bounding_box() for i in range(len(rows))] == before  # the names did not move
     assert names.first.locator("a").evaluate("a => a.pathname") == f"/frameworks/{rows[0].id}/"
     dots = page.locator("svg.dlkb-timeline circle.tl-release")
-    released = [fw.id for fw in rows if fw.latest and is_release(fw.latest.version)]
+    released = [fw.id for fw in rows if fw.shown_release and is_release(fw.shown_release.version)]
     assert dots.evaluate_all("cs => cs.map(c => c.dataset.id)") == released
+    assert "pytorch" in released  # its release is the one `dlkb refresh` observed, as on its page
+    links = page.locator("svg.dlkb-timeline a.tl-link")  # each bar opens its framework's page (mouse)
+    assert links.evaluate_all("as => as.map(a => a.getAttribute('xlink:href'))") == [f"../../frameworks/{fw.id}/" for fw in rows]
     assert "dsstne" not in released and "dsstne" in [fw.id for fw in rows if fw.latest]  # "태그 릴리스 없음": no dot
     assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
 

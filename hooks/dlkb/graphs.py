@@ -82,7 +82,8 @@ def timeline_svg(env: Environment, frameworks: list[Framework], today: dt.date) 
     bars = []
     for i, fw in enumerate(rows):
         x0, x1 = x(_fraction(fw.first_release)), x(_fraction(_end(fw, today)))
-        dot = x(_fraction(fw.latest.date)) if fw.latest and is_release(fw.latest.version) else None
+        shown = fw.shown_release  # the release the page shows: curated, or newer as observed by `dlkb refresh`
+        dot = x(_fraction(shown.date)) if shown and is_release(shown.version) else None
         bars.append(Bar(fw, TOP + i * ROW, x0, max(x1 - x0, 3), dot))
     years = [(year, x(year), year % 2 == 0) for year in range(start, end + 1)]  # even years: 2026 is labelled
     return _one_line(env.get_template("timeline.svg.j2").render(
