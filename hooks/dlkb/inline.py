@@ -1,0 +1,39 @@
+"""Our own stylesheet and loader script written into every page of a built site, not linked.
+
+Each linked file is one more request on a reader's first view (issue 16: at most 9), and both are
+small (a few KiB compressed), so they travel inside the page. The files stay in the site too:
+`mkdocs serve`, which skips this step, links them as before. It runs on the finished HTML files,
+before the content security policy is computed (dlkb.csp allows each inline block by its hash).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# The tags the theme writes for `extra_css` and `extra_javascript`, with the page's relative path.
+INLINED = {
+    "stylesheets/dlkb.css": (re.compile(r'<link rel="stylesheet" href="(?:\.\./)*stylesheets/dlkb\.css">'), "style"),
+    "javascripts/dlkb.js": (re.compile(r'<script src="(?:\.\./)*javascripts/dlkb\.js"></script>'), "script"),
+}
+
+
+def _block(site_dir: Path, name: str, element: str) -> str:
+    body = (site_dir / name).read_text(encoding="utf-8").strip()
+    if f"</{element}" in body.lower():  # would end the block early
+        raise ValueError(f"{name} contains </{element}")
+    return f"<{element}>{body}</{element}>"
+
+
+def inline_assets(site_dir: Path) -> int:
+    """Replace the links to our stylesheet and loader by their text in every page; return how many pages."""
+    blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items() if (site_dir / name).is_file()}
+    changed = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        text = new = page.read_text(encoding="utf-8")
+        for name, block in blocks.items():
+            new = INLINED[name][0].sub(lambda _m, b=block: b, new)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
