@@ -25,6 +25,10 @@ def _block(site_dir: Path, name: str, element: str) -> str:
     return f"<{element}>{body}</{element}>"
 
 
+def _put(text: str, pattern: re.Pattern[str], block: str) -> str:
+    return pattern.sub(lambda _match: block, text)  # a function: the block's backslashes stay as they are
+
+
 def inline_assets(site_dir: Path) -> int:
     """Replace the links to our stylesheet and loader by their text in every page; return how many pages."""
     blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items() if (site_dir / name).is_file()}
@@ -32,7 +36,7 @@ def inline_assets(site_dir: Path) -> int:
     for page in sorted(site_dir.rglob("*.html")):
         text = new = page.read_text(encoding="utf-8")
         for name, block in blocks.items():
-            new = INLINED[name][0].sub(lambda _m, b=block: b, new)
+            new = _put(new, INLINED[name][0], block)
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1
