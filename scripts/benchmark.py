@@ -71,7 +71,7 @@ def catalogue_seconds(project: Path) -> float:
     start = time.perf_counter()
     catalog = load_catalog(project / "data")
     render_pages(catalog, dt.date.today())
-    downloads(catalog)
+    downloads(catalog, dt.date.today())
     return time.perf_counter() - start
 
 
