@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dlkb.catalog import Catalog
 from dlkb.csp import _digest
+from dlkb.inline import minified_css
 from dlkb.render import nav
 
 
@@ -26,7 +27,18 @@ def test_a_framework_page_names_no_other_framework_page_in_its_nav(site: Path) -
 def test_our_stylesheet_and_loader_are_in_the_page_and_allowed_by_hash(site: Path) -> None:
     page = (site / "frameworks/pytorch/index.html").read_text(encoding="utf-8")
     assert "stylesheets/dlkb.css" not in page and 'src="../../javascripts/dlkb.js"' not in page
-    css = (site / "stylesheets/dlkb.css").read_text(encoding="utf-8").strip()
+    css = minified_css((site / "stylesheets/dlkb.css").read_text(encoding="utf-8"))
     assert f"<style>{css}</style>" in page
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     assert policy is not None and f"style-src 'self' {_digest(css)};".replace("'", "&#39;") in policy.group(1)
+
+
+def test_the_inline_stylesheet_loses_comments_and_spaces_but_not_its_strings() -> None:
+    css = '/* why */\n.a  .b > c ,\n d {\n  color: red ;\n  content: " a, {b} ";\n}\n.e::after { content: "\\2190"; }\n'
+    assert minified_css(css) == '.a .b > c,d{color: red;content: " a, {b} ";}.e::after{content: "\\2190";}'
+
+
+def test_the_site_icon_is_our_small_svg(site: Path) -> None:
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="icon" href="images/favicon.svg">' in page
+    assert (site / "images/favicon.svg").stat().st_size < 600

@@ -18,8 +18,27 @@ INLINED = {
 }
 
 
+# In a stylesheet: a string (kept as it is), a comment, or white space next to punctuation or in a run.
+_CSS_TOKEN = re.compile(r"""(?P<string>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|/\*.*?\*/|\s*(?P<mark>[{};,])\s*|\s+""", re.S)
+
+
+def _css_token(match: re.Match[str]) -> str:
+    if match.group("string"):
+        return match.group("string")
+    if match.group("mark"):
+        return match.group("mark")
+    return "" if match.group(0).startswith("/*") else " "
+
+
+def minified_css(text: str) -> str:
+    """The stylesheet without comments and needless white space: strings stay as written, and a
+    space inside a selector or a value, which can mean something, stays one space."""
+    return _CSS_TOKEN.sub(_css_token, text).strip()
+
+
 def _block(site_dir: Path, name: str, element: str) -> str:
     body = (site_dir / name).read_text(encoding="utf-8").strip()
+    body = minified_css(body) if element == "style" else body
     if f"</{element}" in body.lower():  # would end the block early
         raise ValueError(f"{name} contains </{element}")
     return f"<{element}>{body}</{element}>"
