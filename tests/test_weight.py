@@ -38,7 +38,7 @@ def test_the_inline_stylesheet_loses_comments_and_spaces_but_not_its_strings() -
     assert minified_css(css) == '.a .b > c,d{color: red;content: " a, {b} ";}.e::after{content: "\\2190";}'
 
 
-def test_the_site_icon_is_our_small_svg(site: Path) -> None:
-    page = (site / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="icon" href="images/favicon.svg">' in page
-    assert (site / "images/favicon.svg").stat().st_size < 600
+def test_the_site_icon_is_our_small_svg_written_into_the_page(site: Path) -> None:
+    page = (site / "frameworks/pytorch/index.html").read_text(encoding="utf-8")
+    assert "<link rel=\"icon\" href=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'>" in page
+    assert "favicon.png" not in page

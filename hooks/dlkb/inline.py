@@ -36,9 +36,13 @@ def minified_css(text: str) -> str:
     return _CSS_TOKEN.sub(_css_token, text).strip()
 
 
+# A script line that is only a comment; the loader has no multi-line strings, so this is safe there.
+_JS_COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.M)
+
+
 def _block(site_dir: Path, name: str, element: str) -> str:
-    body = (site_dir / name).read_text(encoding="utf-8").strip()
-    body = minified_css(body) if element == "style" else body
+    body = (site_dir / name).read_text(encoding="utf-8").strip() + "\n"
+    body = minified_css(body) if element == "style" else _JS_COMMENT_LINE.sub("", body).strip()
     if f"</{element}" in body.lower():  # would end the block early
         raise ValueError(f"{name} contains </{element}")
     return f"<{element}>{body}</{element}>"
