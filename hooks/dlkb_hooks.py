@@ -98,7 +98,9 @@ def on_post_build(config) -> None:
     if LIVE.catalog is not None and (search_dir / "search_index.json").is_file():
         _core("search").write_index(search_dir, LIVE.catalog, Path(config.config_file_path).parent / "data")
     # Not under serve: its live-reload script is inline and changes with every rebuild.
+    # Our stylesheet and loader go into each page first (fewer requests), then the policy hashes them.
     if not LIVE.serving and LIVE.catalog is not None:
+        _core("inline").inline_assets(Path(config.site_dir))
         _core("csp").add_policy(Path(config.site_dir))
 
 

@@ -2,9 +2,12 @@
 
     .venv/bin/python scripts/benchmark.py [--scale 10]
 
-Prints the full `mkdocs build` time, the share of it spent loading, validating and rendering
-the catalogue (plus writing the downloads), the same for a catalogue grown by synthetic copies
-of every record, the time per page, and the peak memory of each build.
+For the catalogue as it is and grown by synthetic copies of every record (`--scale` times), prints
+side by side, from one run: the full hook build (`mkdocs build` with hooks/dlkb_hooks.py), a plain
+`mkdocs build` of the same pages staged by `dlkb render` (no hooks), their ratio (issue 16: at most
+1.15), the time per page, the site's size on disk, the share spent loading, validating and rendering
+the catalogue, and peak memory; then how each figure grew with the catalogue (flat per page and a
+linear site are the aim). Builds alternate and the fastest of `--runs` counts, as the machine is shared.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +31,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from dlkb.catalog import load_catalog  # noqa: E402
 from dlkb.export import downloads  # noqa: E402
 from dlkb.render import render_pages  # noqa: E402
+from dlkb.stage import CONFIG, stage_site  # noqa: E402
 
 
 def make_project(target: Path, scale: int) -> Path:
@@ -46,12 +51,12 @@ def make_project(target: Path, scale: int) -> Path:
     return target
 
 
-def build(project: Path) -> tuple[float, int, int]:
+def build(project: Path, config: str = "mkdocs.yml") -> tuple[float, int, int]:
     """Wall seconds, pages written, peak RSS (MiB) of one `mkdocs build --strict`."""
     site = project / "site"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
                          cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if run.returncode:
@@ -66,24 +71,59 @@ def catalogue_seconds(project: Path) -> float:
     start = time.perf_counter()
     catalog = load_catalog(project / "data")
     render_pages(catalog, dt.date.today())
-    downloads(catalog)
+    downloads(catalog, dt.date.today())
     return time.perf_counter() - start
+
+
+def disk_mib(folder: Path) -> float:
+    """Size on disk (allocated blocks, as `du` counts them), which is what a host's quota sees."""
+    return sum(p.lstat().st_blocks * 512 for p in folder.rglob("*")) / 2**20
+
+
+@dataclass
+class Figures:
+    records: int
+    pages: int
+    hook_s: float
+    plain_s: float
+    site_mib: float
+    catalogue_s: float
+    peak_mib: int
+
+
+def measure(project: Path, runs: int) -> Figures:
+    """The hook build and the plain build of the staged tree, alternated; the fastest of each."""
+    staged = project / "staged"
+    stage_site(project, project / "data", staged, dt.date.today())
+    build(project), build(staged, CONFIG)  # warm the file cache and Python's bytecode cache
+    hook, plain = [], []
+    for _ in range(runs):
+        hook.append(build(project))
+        plain.append(build(staged, CONFIG))
+    seconds, pages, _ = min(hook)
+    return Figures(records=len(list((project / "data" / "frameworks").glob("*.yaml"))), pages=pages, hook_s=seconds,
+                   plain_s=min(plain)[0], site_mib=disk_mib(project / "site"),
+                   catalogue_s=min(catalogue_seconds(project) for _ in range(3)), peak_mib=max(p for _, _, p in hook))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    found = []
     for scale in (1, args.scale):
         with tempfile.TemporaryDirectory() as tmp:
-            project = make_project(Path(tmp), scale)
-            records = len(list((project / "data" / "frameworks").glob("*.yaml")))
-            build(project)  # warm the file cache and Python's bytecode cache
-            seconds, pages, peak = build(project)
-            own = min(catalogue_seconds(project) for _ in range(3))
-            print(f"records={records:4d} pages={pages:4d} build={seconds:6.2f}s "
-                  f"per_page={1000 * seconds / pages:6.1f}ms catalogue={own:5.2f}s "
-                  f"({100 * own / seconds:4.1f}% of build) peak_rss={peak}MiB")
+            f = measure(make_project(Path(tmp), scale), args.runs)
+        found.append(f)
+        print(f"records={f.records:4d} pages={f.pages:4d} hook_build={f.hook_s:6.2f}s plain_build={f.plain_s:6.2f}s "
+              f"ratio={f.hook_s / f.plain_s:4.2f} per_page={1000 * f.hook_s / f.pages:5.1f}ms site={f.site_mib:7.1f}MiB "
+              f"catalogue={f.catalogue_s:5.2f}s ({100 * f.catalogue_s / f.hook_s:4.1f}% of build) peak_rss={f.peak_mib}MiB",
+              flush=True)
+    small, big = found
+    print(f"grown x{big.records / small.records:.1f} records, x{big.pages / small.pages:.1f} pages: "
+          f"build x{big.hook_s / small.hook_s:.1f}, per page x{(big.hook_s / big.pages) / (small.hook_s / small.pages):.2f}, "
+          f"site x{big.site_mib / small.site_mib:.1f}, site per page x{(big.site_mib / big.pages) / (small.site_mib / small.pages):.2f}")
 
 
 if __name__ == "__main__":

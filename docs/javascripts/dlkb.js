@@ -3,7 +3,10 @@
 // every `document$` emission rather than once on DOMContentLoaded.
 (function () {
   "use strict";
-  var base = document.currentScript.src.replace(/[^/]*$/, "");
+  // Linked (under `mkdocs serve`) or written into the page (hooks/dlkb/inline.py): either way
+  // the scripts are in javascripts/ under the site's base, which the theme's config gives.
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var base = new URL(config.base.replace(/\/$/, "") + "/javascripts/", location.href).href;
   var loading = {};
 
   function load(name) {

@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from dlkb.catalog import load_catalog
 from dlkb.csp import add_policy
 from dlkb.health import findings
+from dlkb.inline import inline_assets
 from dlkb.labels import build_date
 from dlkb.model import Id
 from dlkb.problems import CatalogError
@@ -96,6 +97,7 @@ def cmd_csp(site: Path, data: Path) -> int:
     # What the hook does after a build, in the same order: the search index first, then the policy.
     if (site / "search" / THEME_FILE).is_file():
         write_index(site / "search", load_catalog(data), data)
+    inline_assets(site)  # our stylesheet and loader into each page, as the hook build does
     print(f"페이지 {add_policy(site)}개에 콘텐츠 보안 정책을 넣었습니다.")
     return 0
 

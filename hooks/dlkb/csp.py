@@ -42,12 +42,26 @@ def inline_hashes(html: str) -> set[str]:
     return found
 
 
-def policy(hashes: set[str]) -> str:
+# An inline stylesheet (dlkb.inline writes ours into every page).
+_STYLE = re.compile(r"<style(?:\s[^>]*)?>(?P<body>.*?)</style>", re.S)
+
+
+def _digest(body: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode('ascii')}'"
+
+
+def style_hashes(html: str) -> set[str]:
+    """The CSP source expressions of every inline <style> block in a page."""
+    return {_digest(match.group("body")) for match in _STYLE.finditer(html)}
+
+
+def policy(hashes: set[str], styles: set[str] | None = None) -> str:
     scripts = " ".join(["'self'", *sorted(hashes)])
+    style = " ".join(["'self'", *sorted(styles or set())])
     return (
         "default-src 'self'; "
         f"script-src {scripts}; "
-        "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        f"style-src {style}; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         "worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 
@@ -57,9 +71,11 @@ def add_policy(site_dir: Path) -> int:
     pages = sorted(site_dir.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     hashes: set[str] = set()
+    styles: set[str] = set()
     for text in texts.values():
         hashes |= inline_hashes(text)
-    tag = str(_META.format(policy(hashes)))  # the value escaped for an attribute
+        styles |= style_hashes(text)
+    tag = str(_META.format(policy(hashes, styles)))  # the value escaped for an attribute
     written = 0
     for page, text in texts.items():
         text = _EXISTING.sub("", text)

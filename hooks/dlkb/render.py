@@ -382,19 +382,19 @@ def _incoming(catalog: Catalog, target: str) -> list[tuple[Framework, str]]:
 
 
 def nav(catalog: Catalog) -> list:
-    """MkDocs `nav`: fixed sections, with every record and comparison listed from the data."""
+    """MkDocs `nav`: fixed sections and the curated comparisons. Every page carries the nav, so a
+    section of one page per record (frameworks, migrations) is a single link to its list page:
+    a page's weight stays the same however many records there are, and the site grows linearly."""
     # MkDocs themes print nav titles as HTML (no autoescape), so record text is escaped here.
-    frameworks = [{escape(fw.name): framework_page(fw.id)} for fw in catalog.frameworks.values()]
     compared = [{escape(cmp.title_ko): comparison_page(cmp.id)} for cmp in catalog.comparisons.values()]
     sections = [{title: path} for path, _, title in SECTION_PAGES.values()]
-    migrated = [{escape(catalog.frameworks[mig_id].name): migration_page(mig_id)} for mig_id in catalog.migrations]
     return [
         {"홈": HOME},
         *([{"상황별 추천": RECOMMENDATIONS}] if catalog.recommendations else []),
-        {"프레임워크": [FRAMEWORK_LIST, *frameworks]},
+        {"프레임워크": FRAMEWORK_LIST},
         {"비교": [COMPARE_INDEX, *sections, *compared]},
         {"고르기 도우미": GUIDE},
-        *([{"옛 코드 옮기기": [MIGRATE_INDEX, *migrated]}] if migrated else []),
+        *([{"옛 코드 옮기기": MIGRATE_INDEX}] if catalog.migrations else []),
         *([{"관련 도구": TOOLS}] if catalog.tools else []),
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},

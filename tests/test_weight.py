@@ -1,0 +1,44 @@
+"""Page weight (issue 16): what every built page carries does not grow with the data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from dlkb.catalog import Catalog
+from dlkb.csp import _digest
+from dlkb.inline import minified_css
+from dlkb.render import nav
+
+
+def test_the_nav_links_each_section_once_not_every_framework(catalog: Catalog) -> None:
+    sections = {next(iter(item)): next(iter(item.values())) for item in nav(catalog)}
+    assert sections["프레임워크"] == "frameworks/index.md"
+    assert sections["옛 코드 옮기기"] == "migrate/index.md"
+
+
+def test_a_framework_page_names_no_other_framework_page_in_its_nav(site: Path) -> None:
+    page = (site / "frameworks/pytorch/index.html").read_text(encoding="utf-8")
+    primary = page[page.index('md-nav--primary'):page.index('md-sidebar--secondary')]
+    assert re.findall(r'href="\.\./[a-z0-9-]+/"', primary) == []
+    assert 'href="../"' in primary  # 프레임워크: the list page
+
+
+def test_our_stylesheet_and_loader_are_in_the_page_and_allowed_by_hash(site: Path) -> None:
+    page = (site / "frameworks/pytorch/index.html").read_text(encoding="utf-8")
+    assert "stylesheets/dlkb.css" not in page and 'src="../../javascripts/dlkb.js"' not in page
+    css = minified_css((site / "stylesheets/dlkb.css").read_text(encoding="utf-8"))
+    assert f"<style>{css}</style>" in page
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert policy is not None and f"style-src 'self' {_digest(css)};".replace("'", "&#39;") in policy.group(1)
+
+
+def test_the_inline_stylesheet_loses_comments_and_spaces_but_not_its_strings() -> None:
+    css = '/* why */\n.a  .b > c ,\n d {\n  color: red ;\n  content: " a, {b} ";\n}\n.e::after { content: "\\2190"; }\n'
+    assert minified_css(css) == '.a .b > c,d{color: red;content: " a, {b} ";}.e::after{content: "\\2190";}'
+
+
+def test_the_site_icon_is_our_small_svg_written_into_the_page(site: Path) -> None:
+    page = (site / "frameworks/pytorch/index.html").read_text(encoding="utf-8")
+    assert "<link rel=\"icon\" href=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'>" in page
+    assert "favicon.png" not in page
