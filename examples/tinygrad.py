@@ -1,0 +1,34 @@
+"""tinygrad: a two-layer MLP from nn.Linear, five SGD steps on fixed data."""
+
+from importlib.metadata import version
+
+import numpy as np
+from tinygrad import Tensor, nn
+
+X = Tensor((np.arange(32).reshape(8, 4) % 7 - 3) / 3, dtype="float32")
+y = X[:, :1] - X[:, 1:2] * X[:, 2:3]
+
+
+class MLP:
+    def __init__(self) -> None:
+        self.l1, self.l2 = nn.Linear(4, 8), nn.Linear(8, 1)
+        # fixed start instead of random init, so every framework prints the same losses (weight is out × in)
+        self.l1.weight = Tensor(((np.arange(32).reshape(4, 8) % 5 - 2) / 10).T, dtype="float32")
+        self.l1.bias = Tensor.full((8,), 0.01)
+        self.l2.weight = Tensor(((np.arange(8).reshape(8, 1) % 3 - 1) / 5).T, dtype="float32")
+        self.l2.bias = Tensor.zeros(1)
+
+    def __call__(self, x: Tensor) -> Tensor:
+        return self.l2(self.l1(x).relu())
+
+
+model = MLP()
+optimizer = nn.optim.SGD(nn.state.get_parameters(model), lr=0.1)
+print(f"tinygrad {version('tinygrad')} numpy {np.__version__}")
+with Tensor.train():
+    for step in range(1, 6):
+        optimizer.zero_grad()
+        loss = ((model(X) - y) ** 2).mean()
+        loss.backward()
+        optimizer.step()
+        print(f"step {step} loss {loss.item():.6f}")
