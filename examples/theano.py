@@ -14,7 +14,7 @@ W2 = theano.shared(((np.arange(8).reshape(8, 1) % 3 - 1) / 5).astype(np.float32)
 b2 = theano.shared(np.zeros(1, dtype=np.float32))
 params = [W1, b1, W2, b2]
 
-x, t = T.matrix("x"), T.matrix("t")
+x, t = T.fmatrix("x"), T.fmatrix("t")  # float32 like the shared weights
 loss = T.mean((T.dot(T.nnet.relu(T.dot(x, W1) + b1), W2) + b2 - t) ** 2)
 updates = [(p, p - np.float32(0.1) * g) for p, g in zip(params, T.grad(loss, params))]
 train = theano.function([x, t], loss, updates=updates)  # returns the loss before the update

@@ -164,8 +164,8 @@ def check_examples(item: Loaded, runs: Loaded | None, fw_ids: set[str], root: Fs
                                              "pins 또는 blocked_ko 하나"))
         if len(texts) == 1 + len(ex.also):
             views.append(ExampleView(ex, texts[0].decode("utf-8"),
-                                     [(rel, HIGHLIGHT[rel.rsplit(".", 1)[-1]] if rel.rsplit(".", 1)[-1] in HIGHLIGHT else "text",
-                                       t.decode("utf-8")) for rel, t in zip(ex.also, texts[1:])],
+                                     [(rel, HIGHLIGHT.get(rel.rsplit(".", 1)[-1], "text"), t.decode("utf-8"))
+                                      for rel, t in zip(ex.also, texts[1:], strict=True)],
                                      [RunView(run, state_of(run, recorded.get(run.id), texts[0]), recorded.get(run.id))
                                       for run in ex.runs]))
     if runs is not None and runs.obj is not None:
