@@ -16,8 +16,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dlkb import checks
-from dlkb.messages import short, translate_all
 from dlkb.examples import EXAMPLES_FILE, RUNS_FILE, ExampleList, ExampleView, RecordedRuns, check_examples
+from dlkb.messages import short, translate_all
 from dlkb.migration import MIGRATIONS_DIR, Migration, check_migration
 from dlkb.model import Comparison, Framework, Glossary, Observed, RecommendationList, Source, SourceList, ToolList
 from dlkb.problems import CatalogError, Problem
