@@ -45,7 +45,7 @@ def test_every_recorded_run_matches_the_current_text_of_its_example() -> None:
     examples = yaml.safe_load((ROOT / "data" / "examples.yaml").read_text(encoding="utf-8"))["examples"]
     file_of = {run["id"]: ex["file"] for ex in examples for run in ex["runs"]}
     for run_id, block in recorded().items():
-        assert block["sha256"] == hashlib.sha256((ROOT / file_of[run_id]).read_bytes()).hexdigest(), run_id
+        assert block["sha256"] == hashlib.sha256((ROOT / "data" / file_of[run_id]).read_bytes()).hexdigest(), run_id
 
 
 def test_the_page_shows_which_ran_here_when_and_what_they_printed(catalog: Catalog) -> None:
@@ -79,7 +79,7 @@ def test_a_framework_page_shows_its_example_and_links_to_the_comparison(catalog:
     made = pages(catalog)
     chainer = made["frameworks/chainer.md"]
     assert '<a href="../../examples/#chainer">다른 프레임워크의 같은 예제와 비교하기</a>' in chainer
-    assert '```python title="examples/chainer.py"\n"""Chainer: a two-layer MLP' in chainer
+    assert '```python title="data/examples/chainer.py"\n"""Chainer: a two-layer MLP' in chainer
     assert '<a href="../../migrate/chainer/">Chainer에서 다른 프레임워크로 옮기기' in chainer
     # near the bottom: after the lineage, before the sources
     assert chainer.index("## 계보") < chainer.index("## 같은 예제 { #example }") < chainer.index("## 출처 { #sources }")
@@ -101,8 +101,8 @@ def test_the_nav_lists_the_examples_page(catalog: Catalog) -> None:
 # A small project in a temporary folder: the valid fixture data, one example and its run.
 @pytest.fixture
 def project(fixture_data: Path) -> Path:
-    (fixture_data.parent / "examples").mkdir()
-    (fixture_data.parent / "examples" / "alpha.py").write_text(EXAMPLE, encoding="utf-8")
+    (fixture_data / "examples").mkdir()
+    (fixture_data / "examples" / "alpha.py").write_text(EXAMPLE, encoding="utf-8")
     (fixture_data / "examples.yaml").write_text(yaml.safe_dump({
         "task_ko": "작은 예제를 한 번 돌립니다.",
         "examples": [{"id": "alpha", "framework": "alpha", "file": "examples/alpha.py", "target": "Alpha 1.0",
@@ -121,7 +121,7 @@ def test_a_run_shows_as_ran_until_its_example_is_edited(project: Path) -> None:
     assert "```text\nalpha 1.0\nstep 1 loss 0.5\n```" in page
     assert "<strong>이 환경에서 실행 못 함</strong> · 이 환경에는 GPU가 없습니다.</p>" in page
 
-    (project.parent / "examples" / "alpha.py").write_text(EXAMPLE.replace("0.5", "0.4"), encoding="utf-8")
+    (project / "examples" / "alpha.py").write_text(EXAMPLE.replace("0.5", "0.4"), encoding="utf-8")
     page = pages(load_catalog(project, today=TODAY))["examples.md"]
     assert summary_rows(page)[0] == ("아직 실행 안 함", "—")
     assert ('<strong>아직 실행 안 함</strong> · 마지막 실행(<time datetime="2026-12-01">2026년 12월 1일</time>) 뒤에 예제가 '
@@ -130,9 +130,9 @@ def test_a_run_shows_as_ran_until_its_example_is_edited(project: Path) -> None:
 
 
 def test_code_with_backticks_keeps_its_block_closed(project: Path) -> None:
-    (project.parent / "examples" / "alpha.py").write_text('s = """\n```\n"""\n', encoding="utf-8")
+    (project / "examples" / "alpha.py").write_text('s = """\n```\n"""\n', encoding="utf-8")
     page = pages(load_catalog(project, today=TODAY))["examples.md"]
-    assert '````python title="examples/alpha.py"\ns = """\n```\n"""\n````' in page
+    assert '````python title="data/examples/alpha.py"\ns = """\n```\n"""\n````' in page
 
 
 def test_without_an_examples_file_there_is_no_page(fixture_data: Path) -> None:
@@ -162,9 +162,9 @@ def test_an_example_of_an_unknown_framework(project: Path) -> None:
 def test_a_missing_file_and_a_file_outside_examples(project: Path) -> None:
     assert _broken(project, {"file": "examples/gone.py", "also": ["../pyproject.toml"]}) == [
         "data/examples.yaml:2 › examples[0].file: 예제 파일이 없습니다 (입력: 'examples/gone.py') — 올바른 값: "
-        "examples/ 안에 있는 파일 (예: examples/pytorch.py)",
-        "data/examples.yaml:14 › examples[0].also[0]: 예제 파일은 examples/ 폴더 안에 있어야 합니다 (입력: '../pyproject.toml') — "
-        "올바른 값: examples/ 안에 있는 파일 (예: examples/pytorch.py)"]
+        "data/examples/ 안에 있는 파일 (예: examples/pytorch.py)",
+        "data/examples.yaml:14 › examples[0].also[0]: 예제 파일은 data/examples/ 폴더 안에 있어야 합니다 (입력: '../pyproject.toml') — "
+        "올바른 값: data/examples/ 안에 있는 파일 (예: examples/pytorch.py)"]
 
 
 def test_a_run_with_both_pins_and_a_reason(project: Path) -> None:
@@ -179,3 +179,8 @@ def test_a_recorded_run_that_no_example_has(project: Path) -> None:
     assert _broken(project, runs={"beta": block}) == [
         "data/example_runs.yaml:2 › runs.beta: data/examples.yaml에 없는 실행의 결과입니다 (입력: 'beta') — "
         "올바른 값: data/examples.yaml의 실행 id (alpha, alpha-gpu)"]
+
+
+def test_the_migration_guides_point_to_the_examples(catalog: Catalog) -> None:
+    page = pages(catalog)["migrate/index.md"]
+    assert '<a href="../examples/">같은 예제 비교</a>' in page

@@ -105,7 +105,7 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     if examples:
         example_runs = _load_optional(data_dir / RUNS_FILE, RecordedRuns, data_dir, problems)
         if examples.obj:
-            found, example_views = check_examples(examples, example_runs, fw_ids, data_dir.parent)
+            found, example_views = check_examples(examples, example_runs, fw_ids, data_dir)
             problems += found
     if problems:
         raise CatalogError(problems)

@@ -25,7 +25,7 @@ from dlkb.problems import Problem
 from dlkb.yamlload import Loaded
 
 EXAMPLES_FILE, RUNS_FILE = "examples.yaml", "example_runs.yaml"
-EXAMPLES_DIR = "examples"  # the example files, beside data/ in the project
+EXAMPLES_DIR = "examples"  # the example files, inside data/ so that a copy of the data folder has them
 MAX_EXAMPLE_BYTES = 100_000
 HIGHLIGHT = {"python": "python", "rust": "rust", "java": "java", "toml": "toml"}
 
@@ -42,7 +42,7 @@ class ExampleRun(Strict):
 class Example(Strict):
     id: Id = Field(description="예제의 id")
     framework: Id = Field(description="프레임워크 id (data/frameworks/의 파일 이름)")
-    file: Line = Field(description="예제 파일 (프로젝트 기준 경로, examples/ 안)")
+    file: Line = Field(description="예제 파일 (data/ 기준 경로, examples/ 안, 예: examples/pytorch.py)")
     also: list[Line] = Field(default_factory=list, description="함께 보여 줄 파일 (예: Cargo.toml)")
     language: Literal["python", "rust", "java"] = Field("python", description="python, rust, java")
     target: Line = Field(description="예제가 겨냥한 버전 (예: PyTorch 2.13)")
@@ -96,10 +96,10 @@ class ExampleView:
 
     @property
     def code_block(self) -> Markup:
-        return fence(self.code, HIGHLIGHT[self.example.language], self.example.file)
+        return fence(self.code, HIGHLIGHT[self.example.language], f"data/{self.example.file}")
 
     def extra_blocks(self) -> list[Markup]:
-        return [fence(text, lang, rel) for rel, lang, text in self.extra]
+        return [fence(text, lang, f"data/{rel}") for rel, lang, text in self.extra]
 
     @property
     def ran(self) -> list[RunView]:
@@ -111,12 +111,13 @@ def digest(text: bytes) -> str:
 
 
 def read_example(root: FsPath, rel: str) -> bytes | str:
-    """The bytes of an example file, or what is wrong with its path (a Korean message).
-    Only regular files under examples/ are read, so a path cannot reach anything else."""
+    """The bytes of an example file (`rel` from the data folder), or what is wrong with its path
+    (a Korean message). Only regular files under data/examples/ are read, so a path cannot reach
+    anything else."""
     base = (root / EXAMPLES_DIR).resolve()
     path = (root / rel).resolve()
     if not path.is_relative_to(base):
-        return "예제 파일은 examples/ 폴더 안에 있어야 합니다"
+        return "예제 파일은 data/examples/ 폴더 안에 있어야 합니다"
     if not path.is_file():
         return "예제 파일이 없습니다"
     if path.stat().st_size > MAX_EXAMPLE_BYTES:
@@ -151,7 +152,7 @@ def check_examples(item: Loaded, runs: Loaded | None, fw_ids: set[str], root: Fs
         for where, rel in [((*at, "file"), ex.file), *(((*at, "also", k), r) for k, r in enumerate(ex.also))]:
             text = read_example(root, rel)
             if isinstance(text, str):
-                problems.append(item.problem(where, text, repr(rel), "examples/ 안에 있는 파일 (예: examples/pytorch.py)"))
+                problems.append(item.problem(where, text, repr(rel), "data/examples/ 안에 있는 파일 (예: examples/pytorch.py)"))
             else:
                 texts.append(text)
         for k, run in enumerate(ex.runs):

@@ -47,8 +47,8 @@ def run_one(example: dict[str, Any], run: dict[str, Any]) -> list[str]:
             subprocess.run([*pip, *run["prepare"]], check=True)
             pip.append("--no-build-isolation")
         subprocess.run([*pip, *run["pins"]], check=True)
-        # -P: the example's folder is not put on the path (examples/jax.py is not jax)
-        done = subprocess.run([str(python), "-P", str(ROOT / example["file"])], capture_output=True,
+        # -P: the example's folder is not put on the path (data/examples/jax.py is not jax)
+        done = subprocess.run([str(python), "-P", str(ROOT / "data" / example["file"])], capture_output=True,
                               text=True, env={**os.environ, **run.get("env", {})}, cwd=tmp)
     sys.stderr.write(done.stderr[-4000:])
     if done.returncode != 0:
@@ -67,7 +67,7 @@ def main() -> None:
     failed = 0
     for run_id in ids:
         example, run = known[run_id]
-        text = (ROOT / example["file"]).read_bytes()  # before the run: an edit meanwhile is not recorded as run
+        text = (ROOT / "data" / example["file"]).read_bytes()  # before the run: an edit meanwhile is not recorded as run
         try:
             lines = run_one(example, run)
         except (RuntimeError, subprocess.CalledProcessError) as err:

@@ -10,7 +10,7 @@ y = X[:, :1] - X[:, 1:2] * X[:, 2:3]
 
 
 class MLP(chainer.Chain):
-    def __init__(self) -> None:
+    def __init__(self):
         super().__init__()
         with self.init_scope():
             # fixed start instead of random init, so every framework prints the same losses (W is out × in)

@@ -10,7 +10,7 @@ y = X[:, :1] - X[:, 1:2] * X[:, 2:3]
 
 
 class MLP(nnx.Module):
-    def __init__(self, rngs: nnx.Rngs) -> None:
+    def __init__(self, rngs: nnx.Rngs):
         self.hidden = nnx.Linear(4, 8, rngs=rngs)
         self.out = nnx.Linear(8, 1, rngs=rngs)
         # fixed start instead of random init, so every framework prints the same losses

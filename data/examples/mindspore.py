@@ -1,4 +1,4 @@
-"""MindSpore: a two-layer MLP as an nn.Cell, five SGD steps with value_and_grad on fixed data (CPU)."""
+"""MindSpore: a two-layer MLP as an nn.SequentialCell, five SGD steps with TrainOneStepCell on fixed data (CPU)."""
 
 import mindspore as ms
 import numpy as np
@@ -17,16 +17,11 @@ model = nn.SequentialCell(
              bias_init="zeros"),
 )
 optimizer = nn.SGD(model.trainable_params(), learning_rate=0.1)
-loss_fn = nn.MSELoss()
+# the usual MindSpore wrapping: the loss around the network, then one training step around both
+train_step = nn.TrainOneStepCell(nn.WithLossCell(model, nn.MSELoss()), optimizer)
+train_step.set_train()
 
-
-def forward(x: ms.Tensor, t: ms.Tensor) -> ms.Tensor:
-    return loss_fn(model(x), t)
-
-
-grad_fn = ms.value_and_grad(forward, None, optimizer.parameters)
 print(f"mindspore {ms.__version__} numpy {np.__version__}")
 for step in range(1, 6):
-    loss, grads = grad_fn(X, y)
-    optimizer(grads)
+    loss = train_step(X, y)  # the loss before this step's update
     print(f"step {step} loss {float(loss):.6f}")

@@ -3,14 +3,14 @@
 from importlib.metadata import version
 
 import numpy as np
-from tinygrad import Tensor, nn
+from tinygrad import Context, Tensor, nn
 
 X = Tensor((np.arange(32).reshape(8, 4) % 7 - 3) / 3, dtype="float32")
 y = X[:, :1] - X[:, 1:2] * X[:, 2:3]
 
 
 class MLP:
-    def __init__(self) -> None:
+    def __init__(self):
         self.l1, self.l2 = nn.Linear(4, 8), nn.Linear(8, 1)
         # fixed start instead of random init, so every framework prints the same losses (weight is out × in)
         self.l1.weight = Tensor(((np.arange(32).reshape(4, 8) % 5 - 2) / 10).T, dtype="float32")
@@ -25,10 +25,11 @@ class MLP:
 model = MLP()
 optimizer = nn.optim.SGD(nn.state.get_parameters(model), lr=0.1)
 print(f"tinygrad {version('tinygrad')} numpy {np.__version__}")
-with Tensor.train():
+with Context(TRAINING=1):  # the optimizer runs only in training mode
     for step in range(1, 6):
         optimizer.zero_grad()
         loss = ((model(X) - y) ** 2).mean()
         loss.backward()
+        value = loss.item()  # now: tinygrad is lazy, after the step it would compute the loss of the new weights
         optimizer.step()
-        print(f"step {step} loss {loss.item():.6f}")
+        print(f"step {step} loss {value:.6f}")
