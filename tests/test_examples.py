@@ -62,7 +62,7 @@ def test_the_page_shows_which_ran_here_when_and_what_they_printed(catalog: Catal
 def test_the_summary_lists_every_run_with_its_state(catalog: Catalog) -> None:
     rows = summary_rows(pages(catalog)["examples.md"])
     assert rows[0] == ("실행 확인 2026-12-01", "step 5 loss 0.708060")  # PyTorch
-    assert ("이 환경에서 실행 못 함", "—") in rows  # Burn, Deeplearning4j: no crate or Maven registry here
+    assert ("이 사이트에서 실행 못 함", "—") in rows  # Burn, Deeplearning4j: no crate or Maven registry here
     assert len(rows) == sum(len(v.runs) for v in catalog.examples)
 
 
@@ -117,14 +117,14 @@ def project(fixture_data: Path) -> Path:
 
 def test_a_run_shows_as_ran_until_its_example_is_edited(project: Path) -> None:
     page = pages(load_catalog(project, today=TODAY))["examples.md"]
-    assert summary_rows(page) == [("실행 확인 2026-12-01", "step 1 loss 0.5"), ("GPU: 이 환경에서 실행 못 함", "—")]
+    assert summary_rows(page) == [("실행 확인 2026-12-01", "step 1 loss 0.5"), ("GPU: 이 사이트에서 실행 못 함", "—")]
     assert "```text\nalpha 1.0\nstep 1 loss 0.5\n```" in page
-    assert "<strong>이 환경에서 실행 못 함</strong> · 이 환경에는 GPU가 없습니다.</p>" in page
+    assert "<strong>이 사이트에서 실행 못 함</strong> · 이 환경에는 GPU가 없습니다.</p>" in page
 
     (project / "examples" / "alpha.py").write_text(EXAMPLE.replace("0.5", "0.4"), encoding="utf-8")
     page = pages(load_catalog(project, today=TODAY))["examples.md"]
     assert summary_rows(page)[0] == ("아직 실행 안 함", "—")
-    assert ('<strong>아직 실행 안 함</strong> · 마지막 실행(<time datetime="2026-12-01">2026년 12월 1일</time>) 뒤에 예제가 '
+    assert ('<strong>아직 실행 안 함</strong> · 마지막 실행(<time datetime="2026-12-01">2026-12-01</time>) 뒤에 예제가 '
             "바뀌어 그때의 출력은 보여 드리지 않습니다.") in page
     assert "step 1 loss 0.5\n```" not in page  # the old output is not shown for the new text
 
@@ -184,3 +184,14 @@ def test_a_recorded_run_that_no_example_has(project: Path) -> None:
 def test_the_migration_guides_point_to_the_examples(catalog: Catalog) -> None:
     page = pages(catalog)["migrate/index.md"]
     assert '<a href="../examples/">같은 예제 비교</a>' in page
+
+
+def test_a_wrong_language_an_unknown_key_and_a_bad_hash(project: Path) -> None:
+    block = {"date": "2026-12-01", "sha256": "abc", "command": "python scripts/examples/run.py alpha", "output": ["x"]}
+    assert _broken(project, {"language": "go", "owner": "x"}, runs={"alpha": block}) == [
+        "data/example_runs.yaml:7 › runs.alpha.sha256: SHA-256 해시가 아닙니다 (입력: 'abc') — "
+        "올바른 값: 소문자 16진수 64자 (실행 스크립트가 적은 값)",
+        "data/examples.yaml:13 › examples[0].language: 허용되지 않는 값입니다 (입력: 'go') — "
+        "올바른 값: 다음 중 하나: 'python', 'rust', 'java'",
+        "data/examples.yaml:14 › examples[0].owner: 알 수 없는 항목입니다 — "
+        "올바른 값: 쓸 수 있는 항목: id, framework, file, also, language, target, runs"]

@@ -15,10 +15,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Literal
+from typing import Annotated, Literal
 
 from markupsafe import Markup
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from dlkb.model import Date, Id, KoText, Line, Strict
 from dlkb.problems import Problem
@@ -56,11 +56,18 @@ class ExampleList(Strict):
     examples: list[Example] = Field(min_length=1, description="프레임워크마다 예제 하나")
 
 
+def _sha256(value: str) -> str:
+    # the generic pattern message speaks of ids; a hash gets its own
+    if not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise ValueError("SHA-256 해시가 아닙니다 — 올바른 값: 소문자 16진수 64자 (실행 스크립트가 적은 값)")
+    return value
+
+
 class Recorded(Strict):
     """A run that passed, as scripts/examples/run.py printed it."""
 
     date: Date = Field(description="실행한 날짜")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="실행할 때 예제 파일의 SHA-256")
+    sha256: Annotated[str, AfterValidator(_sha256)] = Field(description="실행할 때 예제 파일의 SHA-256")
     command: Line = Field(description="실행한 명령")
     output: list[Line] = Field(min_length=1, description="예제가 출력한 줄 그대로")
 
