@@ -51,7 +51,15 @@ def test_every_recorded_run_matches_the_current_text_of_its_example() -> None:
 def test_the_page_shows_which_ran_here_when_and_what_they_printed(catalog: Catalog) -> None:
     page = pages(catalog)["examples.md"]
     ran = sorted(rv.run.id for v in catalog.examples for rv in v.runs if rv.state == "ran")
-    assert ran == sorted(recorded())
+    assert ran == sorted(recorded()) == [
+        "chainer", "flax", "jax", "keras-jax", "keras-tensorflow", "keras-torch", "mindspore", "mlx", "mxnet", "paddle",
+        "pytorch", "tensorflow", "theano", "tinygrad"]
+    # every framework printed the same five losses from the same fixed start
+    losses = {tuple(block["output"][1:]) for block in recorded().values()}
+    assert losses == {("step 1 loss 0.853048", "step 2 loss 0.802408", "step 3 loss 0.764559", "step 4 loss 0.734265",
+                       "step 5 loss 0.708060")}
+    assert recorded()["mlx"]["output"][0] == "mlx 0.32.4"
+    assert recorded()["keras-torch"]["output"][0] == "keras 3.15.1 backend torch numpy 2.4.6"
     for run_id, block in recorded().items():
         # the output as the runner printed it, in one block, with the date of the run
         assert "```text\n" + "\n".join(block["output"]) + "\n```" in page, run_id
