@@ -87,7 +87,7 @@ def test_a_framework_page_shows_its_example_and_links_to_the_comparison(catalog:
     made = pages(catalog)
     chainer = made["frameworks/chainer.md"]
     assert '<a href="../../examples/#chainer">다른 프레임워크의 같은 예제와 비교하기</a>' in chainer
-    assert '```python title="data/examples/chainer.py"\n"""Chainer: a two-layer MLP' in chainer
+    assert '```python title="data/examples/chainer.py"\n"""Chainer: chainer.Chain으로 만든 두 층짜리 MLP' in chainer
     assert '<a href="../../migrate/chainer/">Chainer에서 다른 프레임워크로 옮기기' in chainer
     # near the bottom: after the lineage, before the sources
     assert chainer.index("## 계보") < chainer.index("## 같은 예제 { #example }") < chainer.index("## 출처 { #sources }")

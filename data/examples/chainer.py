@@ -1,4 +1,4 @@
-"""Chainer: a two-layer MLP as a chainer.Chain, five SGD steps (define-by-run) on fixed data."""
+"""Chainer: chainer.Chain으로 만든 두 층짜리 MLP를 고정된 데이터로 5번 학습합니다(define-by-run)."""
 
 import chainer
 import chainer.functions as F
@@ -13,7 +13,7 @@ class MLP(chainer.Chain):
     def __init__(self):
         super().__init__()
         with self.init_scope():
-            # fixed start instead of random init, so every framework prints the same losses (W is out × in)
+            # 난수 대신 고정된 첫 가중치: 어느 프레임워크에서든 같은 손실이 나옵니다 (W는 출력 × 입력)
             self.l1 = L.Linear(4, 8, initialW=((np.arange(32).reshape(4, 8) % 5 - 2) / 10).T.astype(np.float32),
                                initial_bias=np.full(8, 0.01, dtype=np.float32))
             self.l2 = L.Linear(8, 1, initialW=((np.arange(8).reshape(8, 1) % 3 - 1) / 5).T.astype(np.float32),

@@ -1,4 +1,4 @@
-"""Flax NNX: a two-layer MLP as an nnx.Module, five SGD steps with nnx.value_and_grad on fixed data."""
+"""Flax NNX: nnx.Module로 만든 두 층짜리 MLP를 nnx.value_and_grad로 5번 학습합니다."""
 
 import flax
 import jax
@@ -13,7 +13,7 @@ class MLP(nnx.Module):
     def __init__(self, rngs: nnx.Rngs):
         self.hidden = nnx.Linear(4, 8, rngs=rngs)
         self.out = nnx.Linear(8, 1, rngs=rngs)
-        # fixed start instead of random init, so every framework prints the same losses
+        # 난수 대신 고정된 첫 가중치: 어느 프레임워크에서든 같은 손실이 나옵니다
         self.hidden.kernel.value = (jnp.arange(32, dtype=jnp.float32).reshape(4, 8) % 5 - 2) / 10
         self.hidden.bias.value = jnp.full(8, 0.01)
         self.out.kernel.value = (jnp.arange(8, dtype=jnp.float32).reshape(8, 1) % 3 - 1) / 5

@@ -1,4 +1,4 @@
-"""MLX: a two-layer MLP as an nn.Module, five SGD steps with nn.value_and_grad on fixed data."""
+"""MLX: nn.Module로 만든 두 층짜리 MLP를 nn.value_and_grad로 5번 학습합니다."""
 
 from importlib.metadata import version
 
@@ -10,7 +10,7 @@ X = (mx.arange(32, dtype=mx.float32).reshape(8, 4) % 7 - 3) / 3
 y = X[:, :1] - X[:, 1:2] * X[:, 2:3]
 
 model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-# fixed start instead of random init, so every framework prints the same losses (weight is out × in)
+# 난수 대신 고정된 첫 가중치: 어느 프레임워크에서든 같은 손실이 나옵니다 (weight는 출력 × 입력)
 model.layers[0].weight = ((mx.arange(32, dtype=mx.float32).reshape(4, 8) % 5 - 2) / 10).T
 model.layers[0].bias = mx.full([8], 0.01)
 model.layers[2].weight = ((mx.arange(8, dtype=mx.float32).reshape(8, 1) % 3 - 1) / 5).T

@@ -1,4 +1,4 @@
-"""PaddlePaddle: a two-layer MLP from paddle.nn, five SGD steps in dynamic-graph mode on fixed data."""
+"""PaddlePaddle: paddle.nn으로 만든 두 층짜리 MLP를 동적 그래프 방식으로 5번 학습합니다."""
 
 import numpy as np
 import paddle
@@ -8,7 +8,7 @@ X = paddle.to_tensor((np.arange(32).reshape(8, 4) % 7 - 3) / 3, dtype="float32")
 y = X[:, :1] - X[:, 1:2] * X[:, 2:3]
 
 model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-# fixed start instead of random init, so every framework prints the same losses (weight is in × out)
+# 난수 대신 고정된 첫 가중치: 어느 프레임워크에서든 같은 손실이 나옵니다 (weight는 입력 × 출력)
 model[0].weight.set_value(((np.arange(32).reshape(4, 8) % 5 - 2) / 10).astype("float32"))
 model[0].bias.set_value(np.full(8, 0.01, dtype="float32"))
 model[2].weight.set_value(((np.arange(8).reshape(8, 1) % 3 - 1) / 5).astype("float32"))

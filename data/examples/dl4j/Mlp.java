@@ -1,4 +1,4 @@
-// Deeplearning4j: a two-layer MLP as a MultiLayerNetwork, five SGD steps on fixed data (CPU, nd4j-native).
+// Deeplearning4j: MultiLayerNetwork로 만든 두 층짜리 MLP를 5번 학습합니다(CPU, nd4j-native).
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -12,7 +12,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 public class Mlp {
-    /** A rows × cols matrix of (i % m - s) / d for i = 0, 1, …: the fixed formula every example uses. */
+    /** i = 0, 1, …에 대해 (i % m - s) / d를 rows × cols로 늘어놓은 행렬: 모든 예제가 쓰는 고정된 식입니다. */
     static INDArray formula(int rows, int cols, int m, float s, float d) {
         float[] values = new float[rows * cols];
         for (int i = 0; i < values.length; i++) values[i] = ((i % m) - s) / d;
@@ -28,12 +28,12 @@ public class Mlp {
             .updater(new Sgd(0.1))
             .list()
             .layer(new DenseLayer.Builder().nIn(4).nOut(8).activation(Activation.RELU).build())
-            // MSE in DL4J averages over the batch, and also over outputs (one here)
+            // DL4J의 MSE는 배치와 출력(여기서는 하나)에 대해 평균을 냅니다
             .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(8).nOut(1).activation(Activation.IDENTITY).build())
             .build();
         MultiLayerNetwork model = new MultiLayerNetwork(conf);
         model.init();
-        // fixed start instead of random init, so every framework prints the same losses (W is in × out)
+        // 난수 대신 고정된 첫 가중치: 어느 프레임워크에서든 같은 손실이 나옵니다 (W는 입력 × 출력)
         model.getLayer(0).setParam("W", formula(4, 8, 5, 2f, 10f));
         model.getLayer(0).setParam("b", Nd4j.valueArrayOf(new long[] {1, 8}, 0.01f));
         model.getLayer(1).setParam("W", formula(8, 1, 3, 1f, 5f));

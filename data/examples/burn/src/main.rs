@@ -1,4 +1,4 @@
-//! Burn: a two-layer MLP as a Module, five SGD steps on the ndarray (CPU) backend with autodiff, on fixed data.
+//! Burn: Module로 만든 두 층짜리 MLP를 ndarray(CPU) 백엔드와 자동 미분으로 5번 학습합니다.
 use burn::backend::{Autodiff, NdArray};
 use burn::module::{Module, Param};
 use burn::nn::loss::{MseLoss, Reduction};
@@ -22,7 +22,7 @@ impl<B: Backend> Mlp<B> {
     }
 }
 
-/// A rows × cols matrix of (i % m - s) / d for i = 0, 1, …: the fixed formula every example uses.
+/// i = 0, 1, …에 대해 (i % m - s) / d를 rows × cols로 늘어놓은 행렬: 모든 예제가 쓰는 고정된 식입니다.
 fn formula<B: Backend>(rows: usize, cols: usize, m: usize, s: f32, d: f32, device: &B::Device) -> Tensor<B, 2> {
     let values: Vec<f32> = (0..rows * cols).map(|i| ((i % m) as f32 - s) / d).collect();
     Tensor::from_data(TensorData::new(values, [rows, cols]), device)
@@ -33,7 +33,7 @@ fn main() {
     let x = formula::<B>(8, 4, 7, 3.0, 3.0, &device);
     let y = x.clone().slice([0..8, 0..1]) - x.clone().slice([0..8, 1..2]) * x.clone().slice([0..8, 2..3]);
 
-    // fixed start instead of random init, so every framework prints the same losses (weight is in × out)
+    // 난수 대신 고정된 첫 가중치: 어느 프레임워크에서든 같은 손실이 나옵니다 (weight는 입력 × 출력)
     let mut hidden = LinearConfig::new(4, 8).init::<B>(&device);
     hidden.weight = Param::from_tensor(formula::<B>(4, 8, 5, 2.0, 10.0, &device));
     hidden.bias = Some(Param::from_tensor(Tensor::full([8], 0.01, &device)));
