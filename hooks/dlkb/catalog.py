@@ -16,6 +16,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from dlkb import checks
+from dlkb.examples import EXAMPLES_FILE, RUNS_FILE, ExampleList, ExampleView, RecordedRuns, check_examples
 from dlkb.messages import short, translate_all
 from dlkb.migration import MIGRATIONS_DIR, Migration, check_migration
 from dlkb.model import Comparison, Framework, Glossary, Observed, RecommendationList, Source, SourceList, ToolList
@@ -45,6 +46,8 @@ class Catalog:
     observed: dict[str, Observed] = field(default_factory=dict)  # data/observed/: what `dlkb refresh` read
     recommendations: RecommendationList | None = None  # data/recommendations.yaml, if there is one
     data_dir: FsPath | None = None  # where the files were read: the history page reads git there
+    examples: list[ExampleView] = field(default_factory=list)  # data/examples.yaml with the files and runs
+    example_task: str | None = None  # what every example does (ExampleList.task_ko)
 
     def source(self, owner: Framework | Comparison | Glossary | ToolList | Migration | RecommendationList, source_id: str) -> Source:
         """Resolve a cited source id: the owner's own list first, then the shared list."""
@@ -98,6 +101,13 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
     if recommendations and recommendations.obj:
         by_id = {item.obj.id if item.obj else FsPath(item.file).stem: item.obj for item in frameworks}
         problems += checks.check_recommendations(recommendations, by_id, shared_ids, today)
+    example_views: list[ExampleView] = []
+    examples = _load_optional(data_dir / EXAMPLES_FILE, ExampleList, data_dir, problems)
+    if examples:
+        example_runs = _load_optional(data_dir / RUNS_FILE, RecordedRuns, data_dir, problems)
+        if examples.obj:
+            found, example_views = check_examples(examples, example_runs, fw_ids, data_dir)
+            problems += found
     if problems:
         raise CatalogError(problems)
     seen = {item.obj.id: item.obj for item in observed}
@@ -116,6 +126,8 @@ def load_catalog(data_dir: FsPath, today: dt.date | None = None) -> Catalog:
         observed=dict(sorted(seen.items())),
         recommendations=recommendations.obj if recommendations else None,
         data_dir=data_dir,
+        examples=example_views,
+        example_task=examples.obj.task_ko if examples else None,
     )
 
 

@@ -62,3 +62,6 @@ def reserved_comparison_ids() -> set[str]:
     taken = [path for path, _, _ in SECTION_PAGES.values()] + [COMPARE_INDEX]
     return {path.split("/")[-1].removesuffix(".md") for path in taken if path.startswith("compare/")}
 
+
+
+EXAMPLES = "examples.md"  # the same small example in each framework (data/examples.yaml, examples/)

@@ -51,6 +51,7 @@ from dlkb.pages import (
     COMPARE_INDEX,
     CONTRIBUTING,
     DATA,
+    EXAMPLES,
     FRAMEWORK_LIST,
     GLOSSARY,
     GUIDE,
@@ -203,6 +204,10 @@ def _context(catalog: Catalog, today: dt.date, env: Environment) -> dict[str, An
         tool_named=catalog.tools.named() if catalog.tools else {}, tool_anchor=tool_anchor,
         recommendations=catalog.recommendations, recommendation_anchor=recommendation_anchor,
         recommendations_url=RECOMMENDATIONS.removesuffix(".md") + "/",
+        # The examples and the migration guides, from the site root (pages.py declares them once).
+        examples_url=EXAMPLES.removesuffix(".md") + "/", migrate_url=MIGRATE_INDEX.removesuffix("index.md"),
+        migration_url=lambda fw_id: migration_page(fw_id).removesuffix(".md") + "/",
+        examples_by_framework={view.example.framework: view for view in catalog.examples},
     )
 
 
@@ -257,6 +262,8 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: 
                           cite=common["citations"](catalog.recommendations)))
     if catalog.tools:
         pages.append(page(TOOLS, "tools.md.j2", "data/tools.yaml", tools=catalog.tools, cite=common["citations"](catalog.tools)))
+    if catalog.examples:
+        pages.append(page(EXAMPLES, "examples.md.j2", "data/examples.yaml"))
     if catalog.migrations:
         pages.append(page(MIGRATE_INDEX, "migrations.md.j2"))
         for mig in catalog.migrations.values():
@@ -395,6 +402,7 @@ def nav(catalog: Catalog) -> list:
         {"비교": [COMPARE_INDEX, *sections, *compared]},
         {"고르기 도우미": GUIDE},
         *([{"옛 코드 옮기기": MIGRATE_INDEX}] if catalog.migrations else []),
+        *([{"같은 예제 비교": EXAMPLES}] if catalog.examples else []),
         *([{"관련 도구": TOOLS}] if catalog.tools else []),
         *([{"용어집": GLOSSARY}] if catalog.glossary else []),
         {"데이터 내려받기": DATA},
