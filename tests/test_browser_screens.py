@@ -13,6 +13,10 @@ from test_browser import DESKTOP, PAGES, PHONE
 pytestmark = [pytest.mark.browser, no_chromium]
 SCREENS = [PHONE, DESKTOP]
 SCHEMES = ["light", "dark"]
+# For what colour does not change (layout, behaviour): each width once and each scheme once, so
+# the pair still covers both widths and both schemes. Colour checks keep all four combinations.
+PAIRS = [(PHONE, "dark"), (DESKTOP, "light")]
+PAIR_IDS = ["phone-dark", "desktop-light"]
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +51,7 @@ SCROLL_BOXES = """() => [...document.querySelectorAll('.dlkb-scroll')].map(box =
 })"""
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_no_phantom_scrollbar_with_classic_scrollbars(classic_browser, base_url: str, screen: dict, scheme: str) -> None:
     """A table that fits its box gets no horizontal scrollbar; one that does not still scrolls."""
     context = classic_browser.new_context(viewport=screen, color_scheme=scheme)
@@ -154,8 +157,7 @@ APPLE = "Apple 실리콘 (Metal): 지원"
 MATRIX_BOX = "document.querySelector('.dlkb-matrix')"
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_matrix_filters_by_hardware_and_reads_after_scrolling(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
     page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/")
     page.select_option("select[name=hardware]", label=APPLE)
@@ -195,8 +197,7 @@ def test_matrix_support_levels_have_their_own_readable_colour(context_for, base_
     assert len(set(colours.values())) == 6  # one colour per level
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_matrix_columns_and_rows_have_addresses(context_for, base_url: str, screen: dict, scheme: str) -> None:
     page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#hardware-apple")
     column = page.locator("#hardware-apple")
@@ -218,8 +219,7 @@ def within(page, inner: str, outer: str) -> bool:
         return r.width > 0 && r.left >= o.left - 1 && r.right <= o.right + 1; }})()""")
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_timeline_shows_now_and_keeps_names_in_view(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
     from dlkb.graphs import is_release, timeline_rows
 
@@ -343,8 +343,7 @@ def published_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
         yield url + "/dl-frameworks-ko"
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_the_404_page_is_korean_and_shows_the_way(context_for, published_url: str, screen: dict, scheme: str) -> None:
     from test_browser import COLOUR_RULES, axe_violations
 
@@ -383,8 +382,7 @@ COMPARE_INPUTS = [  # the address's ids -> the columns shown and the notes above
 ]
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_compare_explains_what_it_did_with_the_address(context_for, base_url: str, screen: dict, scheme: str) -> None:
     page = context_for(screen, scheme)
     for ids, columns, notes in COMPARE_INPUTS:
@@ -400,8 +398,7 @@ def test_compare_explains_what_it_did_with_the_address(context_for, base_url: st
         assert not page.locator("ul.dlkb-notices").is_visible()
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_compare_differences_are_by_support_level_with_symbols_and_sources(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
     from dlkb.fields import fields_for
 
@@ -448,8 +445,7 @@ SMALL_PRINT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_notes_dates_and_citation_marks_are_readable_and_tappable(context_for, base_url: str, screen: dict, scheme: str) -> None:
     page = context_for(screen, scheme)
     for path in ["/frameworks/pytorch/", "/compare/pros-cons/", "/compare/tensorflow-vs-pytorch/", "/compare/matrix/", "/tools/"]:
@@ -463,8 +459,7 @@ def test_notes_dates_and_citation_marks_are_readable_and_tappable(context_for, b
             assert found["overlaps"] == 0, (path, found)  # [1][2] side by side are two targets
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_glossary_has_a_korean_index(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
     from dlkb.labels import INITIALS, initial
 
@@ -487,8 +482,7 @@ def test_glossary_has_a_korean_index(context_for, base_url: str, catalog, screen
     assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_pages_describe_themselves_for_link_previews(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
     page = context_for(screen, scheme)
     pytorch = " ".join(catalog.frameworks["pytorch"].summary_ko.split())
