@@ -269,6 +269,7 @@ class _Builder:
         if len(node.value) > MAX_SCALAR:
             raise self.stop(node, path, f"값이 너무 깁니다 ({len(node.value):,}자)", f"{MAX_SCALAR:,}자 이하")
         if node.tag == "tag:yaml.org,2002:str":
+            self._check_cut_prose(node, path)
             return node.value  # most values are text: skip the constructor's bookkeeping
         digits = sum(ch.isdigit() for ch in node.value)
         if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and digits > MAX_DIGITS:
@@ -282,6 +283,20 @@ class _Builder:
             self.problems.append(Problem(self.file, self.line(node), dotted(path), message, repr(node.value), expected))
             return None
         return value  # a datetime passes through: the model says a date is wanted
+
+    def _check_cut_prose(self, node: yaml.ScalarNode, path: Path) -> None:
+        """Korean prose written without quotes ends at " #": YAML reads the rest of the line as a
+        comment, and the page silently shows half a sentence ("… OpenCV 5에서는 PR"). Prose never
+        carries a comment, so one right after it is reported (a name may: the skeleton's name_ko)."""
+        field = path[-1] if path and isinstance(path[-1], str) else ""
+        if node.style not in (None, "") or not field.endswith("_ko") or field == "name_ko":  # "" from the C loader
+            return
+        rest = self.lines.text[node.end_mark.index:].split("\n", 1)[0]
+        if re.match(r"[ \t]+#", rest):
+            cut = rest.strip()
+            self.problems.append(Problem(self.file, self.lines.of(node.end_mark), dotted(path),
+                                         "따옴표 없는 글 안의 ' #'부터 줄 끝까지는 주석으로 읽혀 페이지에 나오지 않습니다",
+                                         repr(cut[:60]), "글 전체를 큰따옴표로 감싸기 (예: \"… PR #28678에서 …\")"))
 
     def _check_tag(self, node: yaml.Node, expected: str, path: Path) -> None:
         if node.tag != expected:
