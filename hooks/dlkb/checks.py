@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path as FsPath
 
-from pydantic import BaseModel
-
 from dlkb.model import Comparison, Feature, Framework, Glossary, Observed, RecommendationList, ToolList
 from dlkb.pages import reserved_comparison_ids, reserved_framework_ids
 from dlkb.problems import Problem
-from dlkb.rules import fields
+from dlkb.rules import fields, instances
 from dlkb.vocab import Relation
 from dlkb.yamlload import Loaded, Path
 
@@ -73,28 +71,17 @@ def _before(a: int | dt.date, b: int | dt.date) -> bool:
     return a <= b
 
 
-def _features(fw: Framework) -> list[tuple[Path, Feature]]:
-    """Every supported-or-not fact of a framework, with its path."""
-    found: list[tuple[Path, Feature]] = []
-    for name, value in fw:
-        if isinstance(value, Feature):
-            found.append(((name,), value))
-        elif isinstance(value, BaseModel):
-            found += [((name, sub), v) for sub, v in value if isinstance(v, Feature)]
-    return found
-
-
 def check_framework(item: Loaded, fw_ids: set[str], shared_ids: set[str], today: dt.date) -> list[Problem]:
     fw: Framework = item.obj
     problems = _check_sources_and_dates(item, shared_ids, today)
     refs: list[tuple[Path, str]] = [(("successor",), fw.successor)] if fw.successor else []
     refs += [(("lineage", i, "id"), link.id) for i, link in enumerate(fw.lineage) if link.id]
     below = {link.id for link in fw.lineage if link.relation is Relation.BUILDS_ON and link.until is None}
-    for path, feature in _features(fw):
+    for path, feature in instances(fw, Feature):
         if feature.follows and feature.follows != fw.id and feature.follows in fw_ids and feature.follows not in below:
             problems.append(item.problem((*path, "follows"), "이 프레임워크가 위에서 동작한다고 계보에 적힌 프레임워크가 아닙니다",
                                          repr(feature.follows), "lineage에 relation: builds_on으로 적은 id"))
-    refs += [((*path, "follows"), feature.follows) for path, feature in _features(fw) if feature.follows]
+    refs += [((*path, "follows"), feature.follows) for path, feature in instances(fw, Feature) if feature.follows]
     for path, ref in refs:
         if ref == fw.id:
             problems.append(item.problem(path, "자기 자신을 가리킵니다", repr(ref), "다른 프레임워크의 id"))

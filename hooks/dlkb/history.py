@@ -211,8 +211,19 @@ def read_history(data_dir: Path | None) -> History:
         return History("no-git")
     try:
         prefix = _git(data_dir, "rev-parse", "--show-prefix").decode().strip()
+        head_sha = _git(top, "rev-parse", "HEAD").decode().strip()
+    except GitError:
+        return History("error")
+    return _read(top, prefix, head_sha)
+
+
+@functools.lru_cache(maxsize=4)
+def _read(top: Path, prefix: str, head_sha: str) -> History:
+    """The history of one commit: it cannot change, so `mkdocs serve` reads it once per commit,
+    not on every save (a save changes the working tree, never the history)."""
+    try:
         shallow = _git(top, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
-        head = _git(top, "log", "-1", "--format=%cI").decode().strip()
+        head = _git(top, "log", "-1", "--format=%cI", head_sha).decode().strip()
         files = _commits(top, f"{prefix}frameworks/")
         # A commit with no parent in a shallow checkout is a boundary, not the first commit.
         files = [f for f in files if f.parent or not shallow]

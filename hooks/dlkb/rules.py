@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from dlkb.model import Claim, Comparison, Feature, Framework, LineageLink, Reason, Recommendation, Tool
 from dlkb.vocab import Status
 from dlkb.yamlload import Path
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,11 @@ def _models(obj: Any, path: Path = ()) -> Iterator[tuple[Path, BaseModel]]:
         else:
             continue
         stack.extend(child for child in reversed(children) if isinstance(child[1], (BaseModel, list)))
+
+
+def instances(model: BaseModel, kind: type[M]) -> list[tuple[Path, M]]:
+    """(path, part) for every part of type `kind` inside `model`, in the order of the file."""
+    return [(path, obj) for path, obj in _models(model) if isinstance(obj, kind)]
 
 
 def fields(model: BaseModel) -> Iterator[tuple[Path, str, Any]]:

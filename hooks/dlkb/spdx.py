@@ -52,6 +52,7 @@ class Expression:
         return any(i in allowed for i in self.ids) if self.choice else all(i in allowed for i in self.ids)
 
 
+@lru_cache(maxsize=256)  # pages ask for the same few licences many times per build
 def parse(text: str) -> Expression:
     """The licence written in `text`, or ValueError with a Korean message saying what is wrong."""
     if is_known_spdx(text):
