@@ -167,11 +167,19 @@ def test_matrix_keeps_maintained_frameworks_and_finds_a_feature(watched, catalog
 def test_chooser_need_narrows_and_explains(watched, catalog: Catalog) -> None:
     today = BUILD_DAY
     verdicts = evaluate(catalog, today)
-    page = watched().goto("/guide/")
+    w = watched()
+    fetched: list[str] = []
+    w.page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/api/" in r.url else None)
+    page = w.goto("/guide/")
     default = page.locator(".dlkb-picker input:checked").evaluate_all("bs => bs.map(b => b.value)")
     assert default == DEFAULT_NEEDS  # the page opens with "maintained" ticked, the address stays bare
     expect(page).to_have_url(re.compile(r"/guide/$"))
+    # The default answer is in the page: the verdicts are fetched only once a need changes.
+    assert page.locator(".dlkb-kept > li").evaluate_all("ls => ls.map(l => l.dataset.id)") == rank(catalog, today, DEFAULT_NEEDS)[0]
+    assert fetched == []
     page.locator(".dlkb-picker input[value='maintained']").uncheck()
+    expect(page.locator(".dlkb-live")).to_have_text(f"조건을 고르지 않아 프레임워크 {len(catalog.frameworks)}개가 모두 남아 있습니다.")
+    assert fetched == ["/api/guide.json"]
     expect(page).to_have_url(re.compile(r"/guide/\?needs=$"))
     for need in NEEDS:
         box = page.locator(f".dlkb-picker input[value='{need.key}']")

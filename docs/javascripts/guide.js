@@ -41,95 +41,92 @@
     return 0;
   }
 
+  // The page arrives with the default answer drawn (hooks/dlkb/templates/guide.md.j2): the script
+  // fetches every verdict only when the reader changes a need, or the address asks for other needs.
   window.dlkbApps.guide = function (root) {
-    fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
-      var labels = Object.create(null);  // keys come from the URL: no inherited names such as constructor
-      data.needs.forEach(function (n) { labels[n.key] = n.label; });
-      var params = new URLSearchParams(location.search);
-      var asked = params.has("needs") ? params.get("needs").split(",") : data.default_needs;
-      var ticked = asked.filter(function (k) { return labels[k]; });
-      root.textContent = "";
-      var form = el("fieldset", { class: "dlkb-picker" });
-      form.appendChild(el("legend", {}, "필요한 조건"));
-      data.needs.forEach(function (need) {
-        var label = el("label", { class: "dlkb-pick" });
-        var box = el("input", { type: "checkbox", value: need.key });
-        box.checked = ticked.indexOf(need.key) >= 0;
-        box.addEventListener("change", function () {
-          ticked = data.needs.map(function (n) { return n.key; }).filter(function (k) {
-            return k === need.key ? box.checked : ticked.indexOf(k) >= 0;
-          });
-          render();
-        });
-        label.appendChild(box);
-        label.appendChild(document.createTextNode(" " + need.label));
-        form.appendChild(label);
-      });
-      var status = el("p", { class: "dlkb-live", "aria-live": "polite" });
-      var kept = el("div");
-      var dropped = el("div");
-      root.appendChild(form);
-      root.appendChild(status);
-      root.appendChild(kept);
-      root.appendChild(dropped);
+    var boxes = Array.prototype.slice.call(root.querySelectorAll(".dlkb-picker input"));
+    var status = root.querySelector(".dlkb-live");
+    var kept = status.nextElementSibling;
+    var dropped = kept.nextElementSibling;
+    var all = boxes.map(function (b) { return b.value; });
+    var params = new URLSearchParams(location.search);
+    var asked = params.has("needs") ? params.get("needs").split(",") : root.dataset.default.split(",").filter(Boolean);
+    var ticked = all.filter(function (k) { return asked.indexOf(k) >= 0; });
+    var data = null, pending = null;
 
-      function render() {
-        var same = ticked.join(",") === data.default_needs.join(",");
-        var query = same ? "" : "?needs=" + ticked.join(",");
-        history.replaceState(history.state, "", location.pathname + query);
-        var stay = [], out = [];
-        data.frameworks.forEach(function (fw) {
-          var failed = ticked.filter(function (k) { return !fw.results[k].ok; });
-          (failed.length ? out : stay).push({ fw: fw, failed: failed, key: rankKey(fw, ticked) });
-        });
-        stay.sort(function (a, b) { return compareKeys(a.key, b.key); });
-        status.textContent = ticked.length
-          ? "조건 " + ticked.length + "개에 맞는 프레임워크 " + stay.length + "개(잘 맞는 순서), 빠진 프레임워크 " + out.length + "개입니다."
-          : "조건을 고르지 않아 프레임워크 " + stay.length + "개가 모두 남아 있습니다.";
-        kept.textContent = "";
-        kept.appendChild(el("h2", { id: "kept" }, "남은 프레임워크 (" + stay.length + ")"));
-        var list = el("ol", { class: "dlkb-kept" });
-        stay.forEach(function (item) {
-          var li = el("li", { "data-id": item.fw.id });
-          li.appendChild(fwLink(item.fw));
-          var why = el("ul", { class: "dlkb-why" });
-          ticked.forEach(function (k) {
-            var r = item.fw.results[k];
-            var line = el("li", { "data-need": k });
-            if (r.unknown) line.setAttribute("class", "dlkb-unknown");
-            line.appendChild(document.createTextNode(r.reason));
-            line.appendChild(sourceLinks(r.sources));
-            why.appendChild(line);
-          });
-          if (ticked.length) li.appendChild(why);
-          list.appendChild(li);
-        });
-        kept.appendChild(list);
-        dropped.textContent = "";
-        if (!out.length) return;
-        dropped.appendChild(el("h2", { id: "dropped" }, "빠진 프레임워크와 그 이유 (" + out.length + ")"));
-        var dl = el("ul", { class: "dlkb-dropped" });
-        out.forEach(function (item) {
-          var li = el("li", { "data-id": item.fw.id });
-          li.appendChild(fwLink(item.fw));
-          var reasons = el("ul");
-          item.failed.forEach(function (k) {
-            var r = item.fw.results[k];
-            var reason = el("li", { "data-need": k });
-            reason.appendChild(el("strong", {}, labels[k] + ": "));
-            reason.appendChild(document.createTextNode(r.reason + " "));
-            reason.appendChild(el("code", {}, r.field));
-            reason.appendChild(sourceLinks(r.sources));
-            reasons.appendChild(reason);
-          });
-          li.appendChild(reasons);
-          dl.appendChild(li);
-        });
-        dropped.appendChild(dl);
-      }
-      render();
-    }).catch(function () {
-      root.textContent = "도우미 데이터를 불러오지 못했습니다. 기능 비교표 페이지를 이용해 주세요.";
+    function withData(then) {
+      if (data) return then();
+      pending = pending || fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (d) { data = d; });
+      pending.then(then).catch(function () {
+        status.textContent = "도우미 데이터를 불러오지 못했습니다. 기능 비교표 페이지를 이용해 주세요.";
+      });
+    }
+
+    boxes.forEach(function (box) {
+      box.checked = ticked.indexOf(box.value) >= 0;
+      box.disabled = false;
+      box.addEventListener("change", function () {
+        ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        withData(render);
+      });
     });
+    if (ticked.join(",") !== root.dataset.default) withData(render);
+
+    function render() {
+      var labels = Object.create(null);
+      data.needs.forEach(function (n) { labels[n.key] = n.label; });
+      var same = ticked.join(",") === data.default_needs.join(",");
+      var query = same ? "" : "?needs=" + ticked.join(",");
+      history.replaceState(history.state, "", location.pathname + query);
+      var stay = [], out = [];
+      data.frameworks.forEach(function (fw) {
+        var failed = ticked.filter(function (k) { return !fw.results[k].ok; });
+        (failed.length ? out : stay).push({ fw: fw, failed: failed, key: rankKey(fw, ticked) });
+      });
+      stay.sort(function (a, b) { return compareKeys(a.key, b.key); });
+      status.textContent = ticked.length
+        ? "조건 " + ticked.length + "개에 맞는 프레임워크 " + stay.length + "개(잘 맞는 순서), 빠진 프레임워크 " + out.length + "개입니다."
+        : "조건을 고르지 않아 프레임워크 " + stay.length + "개가 모두 남아 있습니다.";
+      kept.textContent = "";
+      kept.appendChild(el("h2", { id: "kept" }, "남은 프레임워크 (" + stay.length + ")"));
+      var list = el("ol", { class: "dlkb-kept" });
+      stay.forEach(function (item) {
+        var li = el("li", { "data-id": item.fw.id });
+        li.appendChild(fwLink(item.fw));
+        var why = el("ul", { class: "dlkb-why" });
+        ticked.forEach(function (k) {
+          var r = item.fw.results[k];
+          var line = el("li", { "data-need": k });
+          if (r.unknown) line.setAttribute("class", "dlkb-unknown");
+          line.appendChild(document.createTextNode(r.reason));
+          line.appendChild(sourceLinks(r.sources));
+          why.appendChild(line);
+        });
+        if (ticked.length) li.appendChild(why);
+        list.appendChild(li);
+      });
+      kept.appendChild(list);
+      dropped.textContent = "";
+      if (!out.length) return;
+      dropped.appendChild(el("h2", { id: "dropped" }, "빠진 프레임워크와 그 이유 (" + out.length + ")"));
+      var dl = el("ul", { class: "dlkb-dropped" });
+      out.forEach(function (item) {
+        var li = el("li", { "data-id": item.fw.id });
+        li.appendChild(fwLink(item.fw));
+        var reasons = el("ul");
+        item.failed.forEach(function (k) {
+          var r = item.fw.results[k];
+          var reason = el("li", { "data-need": k });
+          reason.appendChild(el("strong", {}, labels[k] + ": "));
+          reason.appendChild(document.createTextNode(r.reason + " "));
+          reason.appendChild(sourceLinks(r.sources));
+              reasons.appendChild(reason);
+        });
+        li.appendChild(reasons);
+        dl.appendChild(li);
+      });
+      dropped.appendChild(dl);
+    }
   };
 })();
+

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from dlkb import labels, spdx
 from dlkb.catalog import Catalog
 from dlkb.fields import resolve
-from dlkb.model import Feature, Framework
+from dlkb.model import Feature, Framework, Source
 from dlkb.vocab import Kind, Relation, Status, Support
 
 PERMISSIVE = frozenset({"MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "ISC", "Zlib", "BSL-1.0", "0BSD"})
@@ -236,6 +236,34 @@ def rank(catalog: Catalog, today: dt.date, needs: list[str]) -> tuple[list[str],
     return [key[-1] for key in sorted(kept)], dropped
 
 
+def verdict_sources(catalog: Catalog, fw: Framework, verdict: Verdict) -> list[Source]:
+    """The sources a verdict rests on, from the file that holds the fact, each once."""
+    owner = catalog.frameworks[verdict.owner] if verdict.owner else fw
+    return [catalog.source(owner, sid) for sid in dict.fromkeys(verdict.sources)]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One framework in the chooser's answer: its verdict on each ticked need, with the sources."""
+
+    fw: Framework
+    lines: list[tuple[Need, Verdict, list[Source]]]
+
+
+def answer(catalog: Catalog, today: dt.date, needs: list[str]) -> tuple[list[Answer], list[Answer]]:
+    """The chooser's answer as the page first shows it (kept, best first; dropped, each with the
+    needs it fails), so that the default state is in the HTML and the script only redraws it."""
+    verdicts, by_key = evaluate(catalog, today), {n.key: n for n in NEEDS}
+    kept, dropped = rank(catalog, today, needs)
+
+    def one(fw_id: str, keys: list[str]) -> Answer:
+        fw = catalog.frameworks[fw_id]
+        return Answer(fw, [(by_key[k], verdicts[fw_id][k], verdict_sources(catalog, fw, verdicts[fw_id][k])) for k in keys])
+
+    failed = {fw_id: [k for k in needs if not verdicts[fw_id][k].ok] for fw_id in dropped}
+    return [one(i, needs) for i in kept], [one(i, failed[i]) for i in catalog.frameworks if i in failed]
+
+
 def guide_json(catalog: Catalog, today: dt.date) -> str:
     """What the chooser page needs: the needs, and per framework each verdict with its sources.
     The page ranks kept frameworks by (unknowns, -sum of grades, tiebreak), as `rank` does."""
@@ -244,15 +272,13 @@ def guide_json(catalog: Catalog, today: dt.date) -> str:
     for fw in catalog.frameworks.values():
         results = {}
         for key, v in verdicts[fw.id].items():
-            owner = catalog.frameworks[v.owner] if v.owner else fw
-            sources = [catalog.source(owner, sid) for sid in dict.fromkeys(v.sources)]
             results[key] = {
                 "ok": v.ok,
                 "unknown": v.unknown,
                 "grade": v.grade,
                 "reason": v.reason,
                 "field": v.field,
-                "sources": [{"title": src.title, "url": src.url} for src in sources],
+                "sources": [{"title": src.title, "url": src.url} for src in verdict_sources(catalog, fw, v)],
             }
         frameworks.append({"id": fw.id, "name": fw.name, "kind": fw.kind.label, "tiebreak": tiebreak[fw.id], "results": results})
     data = {

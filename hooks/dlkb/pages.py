@@ -18,7 +18,8 @@ TOOLS = "tools.md"  # runtimes and libraries taken for frameworks (data/tools.ya
 HEALTH = "health.md"  # the health check and the data gaps (dlkb.health)
 CHANGES = "changes.md"  # the latest changes to the framework files, from git (dlkb.history)
 RECOMMENDATIONS = "recommendations.md"  # the site's dated recommendations (data/recommendations.yaml)
-COMPARE_INDEX, GUIDE = "compare/index.md", "guide/index.md"  # written by hand under docs/
+COMPARE_INDEX = "compare/index.md"  # written by hand under docs/
+GUIDE = "guide/index.md"  # the chooser, its default answer rendered (dlkb.needs.answer)
 
 
 MIGRATE_INDEX = "migrate/index.md"  # moving off frameworks that are no longer active (data/migrations/)

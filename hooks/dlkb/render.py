@@ -46,6 +46,7 @@ from dlkb.model import (
     Source,
     ToolList,
 )
+from dlkb.needs import DEFAULT_NEEDS, NEEDS, answer
 from dlkb.pages import (
     CHANGES,
     COMPARE_INDEX,
@@ -245,6 +246,8 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: 
     pages += [page(path, template, **extra.get(key, {})) for key, (path, template, _) in SECTION_PAGES.items()]
     pages.append(page(CONTRIBUTING, "contributing.md.j2", rows=field_rows(), feature_rows=field_rows(Feature),
                       needs=need_rows(catalog, today), support=support_kept(), repo_url=repo_url))
+    kept, dropped = answer(catalog, today, DEFAULT_NEEDS)
+    pages.append(page(GUIDE, "guide.md.j2", needs=NEEDS, default_needs=DEFAULT_NEEDS, kept=kept, dropped=dropped))
     pages.append(page(DATA, "data.md.j2", format_version=FORMAT_VERSION, csv_columns=[f.key for f in fields_for("csv")]))
     for cmp in catalog.comparisons.values():
         pages.append(page(comparison_page(cmp.id), "comparison.md.j2", f"data/comparisons/{cmp.id}.yaml", cmp=cmp,
