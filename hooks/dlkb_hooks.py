@@ -51,12 +51,24 @@ def _stop_or_report() -> None:
     log.error(LIVE.error.report())
 
 
+def _project(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
 def on_config(config):
     if LIVE.serving:
         forget_core()  # the first event of every rebuild: read the core on disk from here on
         # Marks this build on the 404 page, whose script reloads once the answer changes.
         config.extra["dlkb_serve_build"] = str(time.time_ns())
-    LIVE.reload(Path(config.config_file_path).parent / "data")
+    LIVE.cached, LIVE.cache_key = None, None
+    cache = _core("buildcache")
+    if not LIVE.serving and cache.enabled():  # a repeat build of the same inputs: last build's pages
+        LIVE.cache_key = cache.key(_project(config) / "data", config.repo_url or "", config.site_url or "")
+        LIVE.cached = cache.load(_project(config), LIVE.cache_key)
+        if LIVE.cached is not None:
+            config.nav = LIVE.cached.nav
+            return config
+    LIVE.reload(_project(config) / "data")
     _stop_or_report()
     if LIVE.catalog is not None:
         config.nav = _core("render").nav(LIVE.catalog)
@@ -72,7 +84,10 @@ def _error_page_only(config) -> None:
 
 
 def on_files(files: Files, config) -> Files:
-    generated = LIVE.generate(config.repo_url or "", config.site_url or "") if LIVE.catalog is not None else None
+    if LIVE.cached is not None:
+        generated = LIVE.cached.files
+    else:
+        generated = LIVE.generate(config.repo_url or "", config.site_url or "") if LIVE.catalog is not None else None
     if generated is None and LIVE.catalog is not None:
         _stop_or_report()  # a template or the code itself failed while making the pages
     if generated is None:
@@ -95,13 +110,32 @@ def _walk_order(file: File) -> tuple:
 def on_post_build(config) -> None:
     # After the theme's search plugin (hooks run after the plugins): its index made Korean-aware.
     search_dir = Path(config.site_dir) / "search"
-    if LIVE.catalog is not None and (search_dir / "search_index.json").is_file():
-        _core("search").write_index(search_dir, LIVE.catalog, Path(config.config_file_path).parent / "data")
+    if (search_dir / "search_index.json").is_file():
+        _korean_search(search_dir, config)
     # Not under serve: its live-reload script is inline and changes with every rebuild.
     # Our stylesheet and loader go into each page first (fewer requests), then the policy hashes them.
-    if not LIVE.serving and LIVE.catalog is not None:
+    if not LIVE.serving and (LIVE.catalog is not None or LIVE.cached is not None):
         _core("inline").inline_assets(Path(config.site_dir))
         _core("csp").add_policy(Path(config.site_dir))
+
+
+def _korean_search(search_dir: Path, config) -> None:
+    """The theme's index rewritten by dlkb.search, or the files that rewrite gave last time."""
+    cache = _core("buildcache")
+    theme = cache.theme_index_sha(search_dir, "search_index.json")
+    if LIVE.cached is not None and theme in LIVE.cached.search:
+        for name, text in LIVE.cached.search[theme].items():
+            (search_dir / name).write_text(text, encoding="utf-8")
+        return
+    if LIVE.catalog is None and LIVE.cached is not None:
+        LIVE.reload(_project(config) / "data")  # the theme changed its index: made afresh
+    if LIVE.catalog is None:
+        return
+    _core("search").write_index(search_dir, LIVE.catalog, _project(config) / "data")
+    if LIVE.cache_key is not None and LIVE.cached is None and LIVE.last_files is not None:
+        written = {p.name: p.read_text(encoding="utf-8") for p in search_dir.glob("*.json")}
+        entry = cache.Entry(config.nav, LIVE.last_files, {theme: written})
+        cache.save(_project(config), LIVE.cache_key, entry)
 
 
 def _with_banner(output: str) -> str:

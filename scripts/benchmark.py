@@ -3,11 +3,13 @@
     .venv/bin/python scripts/benchmark.py [--scale 10]
 
 For the catalogue as it is and grown by synthetic copies of every record (`--scale` times), prints
-side by side, from one run: the full hook build (`mkdocs build` with hooks/dlkb_hooks.py), a plain
-`mkdocs build` of the same pages staged by `dlkb render` (no hooks), their ratio (issue 16: at most
-1.15), the time per page, the site's size on disk, the share spent loading, validating and rendering
-the catalogue, and peak memory; then how each figure grew with the catalogue (flat per page and a
-linear site are the aim). Builds alternate and the fastest of `--runs` counts, as the machine is shared.
+side by side, from one run: the full hook build (`mkdocs build` with hooks/dlkb_hooks.py) as a
+repeat build of unchanged inputs (which reuses the last build's pages, dlkb.buildcache) and as a
+first build (DLKB_NO_CACHE=1: load, check and render everything), a plain `mkdocs build` of the same
+pages staged by `dlkb render` (no hooks), the ratios to it (issue 16: at most 1.15), the time per
+page, the site's size on disk, the share spent loading, validating and rendering the catalogue, and
+peak memory; then how each figure grew with the catalogue (flat per page and a linear site are the
+aim). Builds alternate and the fastest of `--runs` counts, as the machine is shared.
 """
 
 from __future__ import annotations
@@ -51,13 +53,14 @@ def make_project(target: Path, scale: int) -> Path:
     return target
 
 
-def build(project: Path, config: str = "mkdocs.yml") -> tuple[float, int, int]:
+def build(project: Path, config: str = "mkdocs.yml", cache: bool = True) -> tuple[float, int, int]:
     """Wall seconds, pages written, peak RSS (MiB) of one `mkdocs build --strict`."""
     site = project / "site"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
-                         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+                         cwd=project, capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **({} if cache else {"DLKB_NO_CACHE": "1"})})
     seconds = time.perf_counter() - start
     if run.returncode:
         sys.exit(run.stderr)
@@ -85,6 +88,7 @@ class Figures:
     records: int
     pages: int
     hook_s: float
+    cold_s: float
     plain_s: float
     site_mib: float
     catalogue_s: float
@@ -96,13 +100,14 @@ def measure(project: Path, runs: int) -> Figures:
     staged = project / "staged"
     stage_site(project, project / "data", staged, dt.date.today())
     build(project), build(staged, CONFIG)  # warm the file cache and Python's bytecode cache
-    hook, plain = [], []
+    hook, cold, plain = [], [], []
     for _ in range(runs):
         hook.append(build(project))
+        cold.append(build(project, cache=False))
         plain.append(build(staged, CONFIG))
     seconds, pages, _ = min(hook)
     return Figures(records=len(list((project / "data" / "frameworks").glob("*.yaml"))), pages=pages, hook_s=seconds,
-                   plain_s=min(plain)[0], site_mib=disk_mib(project / "site"),
+                   cold_s=min(cold)[0], plain_s=min(plain)[0], site_mib=disk_mib(project / "site"),
                    catalogue_s=min(catalogue_seconds(project) for _ in range(3)), peak_mib=max(p for _, _, p in hook))
 
 
@@ -116,9 +121,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             f = measure(make_project(Path(tmp), scale), args.runs)
         found.append(f)
-        print(f"records={f.records:4d} pages={f.pages:4d} hook_build={f.hook_s:6.2f}s plain_build={f.plain_s:6.2f}s "
-              f"ratio={f.hook_s / f.plain_s:4.2f} per_page={1000 * f.hook_s / f.pages:5.1f}ms site={f.site_mib:7.1f}MiB "
-              f"catalogue={f.catalogue_s:5.2f}s ({100 * f.catalogue_s / f.hook_s:4.1f}% of build) peak_rss={f.peak_mib}MiB",
+        print(f"records={f.records:4d} pages={f.pages:4d} hook_build={f.hook_s:6.2f}s first_build={f.cold_s:6.2f}s "
+              f"plain_build={f.plain_s:6.2f}s ratio={f.hook_s / f.plain_s:4.2f} first_ratio={f.cold_s / f.plain_s:4.2f} "
+              f"per_page={1000 * f.hook_s / f.pages:5.1f}ms site={f.site_mib:7.1f}MiB "
+              f"catalogue={f.catalogue_s:5.2f}s ({100 * f.catalogue_s / f.cold_s:4.1f}% of a first build) peak_rss={f.peak_mib}MiB",
               flush=True)
     small, big = found
     print(f"grown x{big.records / small.records:.1f} records, x{big.pages / small.pages:.1f} pages: "

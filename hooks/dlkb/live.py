@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from dlkb.buildcache import Entry
     from dlkb.catalog import Catalog
     from dlkb.problems import CatalogError
 
@@ -34,6 +35,10 @@ class LiveCatalog:
         self.catalog: Catalog | None = None  # the last catalogue that validated
         self.error: CatalogError | None = None  # what is wrong with the files on disk now
         self.today: dt.date | None = None
+        # `mkdocs build` only (dlkb.buildcache): the entry this build reuses, or the key it saves under.
+        self.cached: Entry | None = None
+        self.cache_key: str | None = None
+        self.last_files: dict[str, str | bytes] | None = None  # what `generate` returned last
 
     def reload(self, data_dir: Path) -> None:
         """Load the data; on failure keep the last good catalogue and remember the error."""
@@ -58,7 +63,8 @@ class LiveCatalog:
 
         assert self.catalog is not None and self.today is not None
         try:
-            return generated_files(self.catalog, self.today, repo_url, site_url)
+            self.last_files = generated_files(self.catalog, self.today, repo_url, site_url)
+            return self.last_files
         except Exception as err:  # as in reload: serve keeps answering with the report
             self.error = _unexpected(err)
             return None
