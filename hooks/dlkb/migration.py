@@ -104,8 +104,9 @@ class Migration(Strict):
     summary_ko: KoText = Field(description="두세 문장 요약")
     targets: list[Target] = Field(min_length=1, description="옮겨 갈 곳")
     guides: list[Guide] = Field(min_length=1, description="공식 안내서와 도구")
-    mapping: Mapping | None = Field(None, description="개념·API 대응 표")
-    no_mapping_ko: KoText | None = Field(None, description="대응 표가 없는 까닭(mapping이 없을 때)")
+    # Required: every framework that is not active gets a table, even one driven by config files
+    # (DSSTNE) or wrapping other frameworks (BigDL); a concept with no counterpart says so in a row.
+    mapping: Mapping = Field(description=f"옛 API와 개념을 옮겨 갈 곳의 것과 짝지은 표({MIN_MAPPING_ROWS}줄 이상)")
     weights: Weights = Field(description="학습된 가중치 옮기기")
     environment: Environment = Field(description="지금도 돌아가는 환경")
     sources: list[Source] = Field(min_length=1, description="이 파일이 인용하는 출처")
@@ -136,20 +137,17 @@ def check_migration(item: Loaded, statuses: dict[str, Status], shared_ids: set[s
     for i, guide in enumerate(mig.guides):
         if not guide.sources:
             problems.append(item.problem(("guides", i, "sources"), "안내서와 도구의 상태에는 출처 id가 하나 이상 있어야 합니다", "[]"))
-    if mig.mapping is None and mig.no_mapping_ko is None:
-        problems.append(item.problem(("mapping",), "대응 표가 없으면 그 까닭을 적어야 합니다", None, "mapping 또는 no_mapping_ko"))
     # A target that is itself wrong is reported once, not again through the table.
     targets_valid = all(t in statuses and t != mig.id for t in target_ids)
-    if mig.mapping:
-        if targets_valid and mig.mapping.target not in target_ids:
-            problems.append(item.problem(("mapping", "target"), "옮겨 갈 곳으로 적지 않은 프레임워크입니다", repr(mig.mapping.target),
-                                         f"targets에 있는 id ({', '.join(target_ids)})"))
-        if len(mig.mapping.rows) < MIN_MAPPING_ROWS:
-            problems.append(item.problem(("mapping", "rows"), f"대응 표가 너무 짧습니다 ({len(mig.mapping.rows)}줄)", None,
-                                         f"{MIN_MAPPING_ROWS}줄 이상"))
-        for i, row in enumerate(mig.mapping.rows):
-            if not row.sources:
-                problems.append(item.problem(("mapping", "rows", i, "sources"), "대응 표의 줄마다 출처 id가 하나 이상 있어야 합니다", "[]"))
+    if targets_valid and mig.mapping.target not in target_ids:
+        problems.append(item.problem(("mapping", "target"), "옮겨 갈 곳으로 적지 않은 프레임워크입니다", repr(mig.mapping.target),
+                                     f"targets에 있는 id ({', '.join(target_ids)})"))
+    if len(mig.mapping.rows) < MIN_MAPPING_ROWS:
+        problems.append(item.problem(("mapping", "rows"), f"대응 표가 너무 짧습니다 ({len(mig.mapping.rows)}줄)", None,
+                                     f"{MIN_MAPPING_ROWS}줄 이상"))
+    for i, row in enumerate(mig.mapping.rows):
+        if not row.sources:
+            problems.append(item.problem(("mapping", "rows", i, "sources"), "대응 표의 줄마다 출처 id가 하나 이상 있어야 합니다", "[]"))
     cited: list[tuple[Path, str, list[str]]] = [(("weights", "sources"), "가중치를 옮기는 방법", mig.weights.sources),
                                                 (("environment", "sources"), "환경", mig.environment.sources)]
     for where, what, ids in cited:
