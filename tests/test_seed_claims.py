@@ -94,7 +94,7 @@ def test_claims_of_the_undated_post_must_be_marked_estimated(catalog: Catalog, s
     changed = dataclasses.replace(catalog, frameworks={**catalog.frameworks,
                                                        "pytorch": pytorch.model_copy(update={"pros": pros})})
     assert check_seed_claims(changed, seeds) == [
-        "frameworks/pytorch#pros/5 주장은 날짜가 없는 003 글에서 왔으니 날짜가 추정임을 표시해야 합니다",
+        "frameworks/pytorch#pros/5 주장은 날짜가 없는 003 글에서 왔으므로 날짜가 추정임을 표시해야 합니다",
     ]
 
 

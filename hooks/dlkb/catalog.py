@@ -195,7 +195,7 @@ def _load_file(path: FsPath, cls: type[M], data_dir: FsPath, problems: list[Prob
         return item
     if not isinstance(doc.data, dict):
         kind = "목록" if isinstance(doc.data, list) else "값 하나"
-        problems.append(Problem(rel, doc.line_of(()), "", f"파일 최상위가 {kind}입니다", short(doc.data), "키: 값 으로 된 매핑"))
+        problems.append(Problem(rel, doc.line_of(()), "", f"파일 최상위가 {kind}입니다", short(doc.data), "‘키: 값’ 형식의 매핑"))
         return item
     try:
         obj = cls.model_validate(doc.data)

@@ -44,7 +44,7 @@ def findings(catalog: Catalog, today: dt.date) -> list[Finding]:
         seen = fw.observed.latest if fw.observed else None
         if shown and shown.observed and seen:
             before = fw.latest.version if fw.latest else "확인 안 됨"
-            found.append(Finding(fw, "release", f"손으로 적은 값({before})보다 새 릴리스를 레지스트리에서 확인했습니다: "
+            found.append(Finding(fw, "release", f"레지스트리에서 손으로 적은 값({before})보다 새 릴리스를 찾았습니다: "
                                  f"{seen.version} ({iso(seen.date)}, {iso(shown.observed.checked)} 확인)",
                                  "프로젝트의 릴리스 노트나 태그에서 이 버전을 확인해 최신 릴리스와 그 출처를 적으세요"))
         days = (today - fw.last_verified).days

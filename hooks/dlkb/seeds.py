@@ -89,5 +89,5 @@ def check_seed_claims(catalog: Catalog, seeds: SeedClaims) -> list[str]:
             if (post.seed, ref) not in listed:
                 problems.append(f"{ref} 주장은 {post.seed} 글에서 왔지만 data/seed_claims.yaml에 적혀 있지 않습니다")
             if post.undated and not claim.as_of_estimated:
-                problems.append(f"{ref} 주장은 날짜가 없는 {post.seed} 글에서 왔으니 날짜가 추정임을 표시해야 합니다")
+                problems.append(f"{ref} 주장은 날짜가 없는 {post.seed} 글에서 왔으므로 날짜가 추정임을 표시해야 합니다")
     return problems

@@ -88,7 +88,7 @@ def _check_out(out: Path, project: Path, copied: list[Path]) -> None:
         if out == source or source in out.parents or out in source.parents:
             raise StageError(f"출력 폴더가 원본 폴더와 겹칩니다: {out} ({source})")
     if out == project or out in project.parents:
-        raise StageError(f"출력 폴더가 프로젝트를 품고 있습니다: {out}")
+        raise StageError(f"출력 폴더 안에 프로젝트가 들어 있습니다: {out}")
     if out.exists() and not out.is_dir():
         raise StageError(f"출력 경로가 폴더가 아닙니다: {out}")
     if out.is_dir() and any(out.iterdir()) and not _is_render(out):
