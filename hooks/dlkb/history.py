@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import yaml
 
 from dlkb.fields import FIELDS
+from dlkb.live import LIVE
 
 GIT_TIMEOUT = 30  # seconds for one git call; a slow disk must not hang the build
 MAX_COMMITS = 300  # commits read, newest first
@@ -214,13 +216,21 @@ def read_history(data_dir: Path | None) -> History:
         head_sha = _git(top, "rev-parse", "HEAD").decode().strip()
     except GitError:
         return History("error")
-    return _read(top, prefix, head_sha)
+    # The history of one commit cannot change, so `mkdocs serve` reads it once per commit (and
+    # per version of this code), not on every save: a save changes the working tree, never the history.
+    key = ("history", str(top), prefix, head_sha, _CODE)
+    if key not in LIVE.memo:
+        LIVE.memo[key] = _read(top, prefix, head_sha)
+    # An instance of this class as an earlier import made it: the same code (the key says so).
+    return cast(History, LIVE.memo[key])
 
 
-@functools.lru_cache(maxsize=4)
+# The code the history is read and labelled with: this module and the field labels.
+_CODE = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "fields.py").read_bytes()).hexdigest()
+
+
 def _read(top: Path, prefix: str, head_sha: str) -> History:
-    """The history of one commit: it cannot change, so `mkdocs serve` reads it once per commit,
-    not on every save (a save changes the working tree, never the history)."""
+    """The history of one commit, read from git."""
     try:
         shallow = _git(top, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
         head = _git(top, "log", "-1", "--format=%cI", head_sha).decode().strip()

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2.bccache import Bucket, BytecodeCache
+
 if TYPE_CHECKING:
     from dlkb.buildcache import Entry
     from dlkb.catalog import Catalog
@@ -29,6 +31,21 @@ def _unexpected(err: Exception) -> CatalogError:
                                  "마지막으로 고친 파일을 되돌려 보고, 그래도 오류가 나면 이 메시지와 함께 이슈로 알려 주세요")])
 
 
+class TemplateCodeCache(BytecodeCache):
+    """Compiled templates kept across serve's rebuilds (each makes a new Jinja environment):
+    Jinja checks each entry against the template's source, so an edited template compiles anew."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class LiveCatalog:
     def __init__(self) -> None:
         self.serving = False
@@ -39,6 +56,10 @@ class LiveCatalog:
         self.cached: Entry | None = None
         self.cache_key: str | None = None
         self.last_files: dict[str, str | bytes] | None = None  # what `generate` returned last
+        self.templates = TemplateCodeCache()
+        # Results that depend only on what their key names (git's history of one commit, read by
+        # the code of one version of dlkb.history), kept across serve's rebuilds.
+        self.memo: dict[tuple[str, ...], object] = {}
 
     def reload(self, data_dir: Path) -> None:
         """Load the data; on failure keep the last good catalogue and remember the error."""

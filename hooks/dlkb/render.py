@@ -30,6 +30,7 @@ from dlkb.feeds import SITE_FEED, framework_feed
 from dlkb.fields import FieldView, fields_for, release_text
 from dlkb.graphs import lineage_edges, lineage_svg, timeline_rows, timeline_svg
 from dlkb.history import MAX_CHANGES, History, commit_url, read_history
+from dlkb.live import LIVE
 from dlkb.migration import Migration
 from dlkb.model import (
     REGISTRY_LABEL,
@@ -103,6 +104,7 @@ def make_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=LIVE.templates,  # serve makes this environment anew for every rebuild
     )
     env.filters.update(md=md_text, kdate=labels.kdate, iso=labels.iso, particle=labels.particle)
     env.tests["http_url"] = is_http_url
