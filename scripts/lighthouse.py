@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/", "/frameworks/pytorch/", "/compare/matrix/", "/compare/?ids=tensorflow,pytorch", "/guide/",
-         "/glossary/", "/compare/licenses/", "/compare/timeline/", "/compare/lineage/", "/compare/tensorflow-vs-pytorch/"]
+         "/glossary/", "/compare/licenses/", "/compare/timeline/", "/compare/lineage/", "/compare/tensorflow-vs-pytorch/", "/examples/"]
 STOCK = "/lighthouse-stock/"  # a one-page site with the theme's defaults, served beside ours
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 # Thresholds of issue 16: scores, LCP within 0.1 s of the stock page, no shift, little blocking, a light first view.
