@@ -222,10 +222,10 @@ def _stages(frameworks: list[Framework], edges: list[Edge]) -> dict[int, list[st
 
 @dataclass(frozen=True)
 class Parent:
-    """Where a node in the phone's list comes from: the older project and the relation's look."""
+    """Where a node in the phone's list comes from: the older project, and the relation (its label
+    and the line style of the legend)."""
 
     name: str
-    record: str | None
     edge: Edge
 
 
@@ -248,8 +248,7 @@ def lineage_stages(frameworks: list[Framework], edges: list[Edge]) -> list[Stage
     names: dict[str, str] = {fw.id: fw.name for fw in frameworks}
 
     def node(n: str) -> StageNode:
-        parents = [Parent(names.get(e.source, e.source), e.source if e.source in names else None, e)
-                   for e in edges if e.target == n]
+        parents = [Parent(names.get(e.source, e.source), e) for e in edges if e.target == n]
         return StageNode(names.get(n, n), n if n in names else None, parents)
 
     return [Stage(stage_label(c), [node(n) for n in col]) for c, col in sorted(_stages(frameworks, edges).items())]
