@@ -494,3 +494,91 @@ def test_pages_describe_themselves_for_link_previews(context_for, base_url: str,
         assert page.locator("meta[name=description]").get_attribute("content") == expected, path
         assert page.locator("meta[property='og:description']").get_attribute("content") == expected, path
     assert page.locator("meta[property='og:title']").get_attribute("content") == "골라서 비교하기"
+
+
+# The tables that were cut at 375 px before they became cards: page, the table's caption (the
+# start of it), its column headings.
+CARD_TABLES = {
+    "/glossary/": ("개념별로 쓰는 말과 쓰지 않는 말", ["개념", "쓰는 말", "쓰지 않는 말", "근거"]),
+    "/tools/": ("관련 도구의 종류", ["도구", "종류", "라이선스", "상태", "최신 릴리스"]),
+    "/migrate/": ("활발히 개발되지 않는 프레임워크", ["프레임워크", "상태", "옮겨 갈 곳", "대응 표", "환경"]),
+}
+# Every visible cell of every table on the page but the matrix and the long logs and references
+# that scroll in their own box (the changes, the contributor's field tables): its right edge.
+CELL_EDGES = """() => [...document.querySelectorAll('article table')]
+    .filter(t => !t.closest('.dlkb-matrix, .dlkb-fields') && !t.matches('.dlkb-changes'))
+    .flatMap(t => [...t.querySelectorAll('tbody th, tbody td')])
+    .filter(c => getComputedStyle(c).display !== 'none')
+    .map(c => Math.ceil(c.getBoundingClientRect().right))"""
+
+
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
+def test_glossary_words_tools_and_migrations_are_cards_on_a_phone(context_for, base_url: str, screen: dict, scheme: str) -> None:
+    """At 375 px each row is a card inside the screen, each value under its column heading; at
+    1280 px the same tables keep their heading row. A framework page's two-column tables keep a
+    tool's long dotted name inside the screen too."""
+    page = context_for(screen, scheme)
+    phone = screen == PHONE
+    for path, (caption, heads) in CARD_TABLES.items():
+        page.goto(base_url + path)
+        wait_ready(page)
+        table = page.locator("article table", has=page.locator("caption", has_text=caption))
+        cells = table.evaluate(CELLS)
+        assert len(cells) % len(heads) == 0 and cells, path
+        if phone:
+            for i, cell in enumerate(cells):
+                assert cell["left"] >= 0 and cell["right"] <= screen["width"] and cell["display"] == "block", (path, i, cell)
+                assert cell["label"] == (None if i % len(heads) == 0 else heads[i % len(heads)]), (path, i, cell)
+            assert max(page.evaluate(CELL_EDGES)) <= screen["width"], path
+        else:
+            assert table.locator("thead th").all_inner_texts() == heads
+            assert {c["display"] for c in cells} == {"table-cell"} and {c["label"] for c in cells} == {None}
+    if phone:
+        for path in ["/frameworks/chainer/", "/frameworks/caffe/"]:  # chainer.computational_graph.build_computational_graph
+            page.goto(base_url + path)
+            wait_ready(page)
+            edges = page.evaluate(CELL_EDGES)
+            assert len(edges) > 20 and max(edges) <= screen["width"], path
+
+
+# Each name in the phone's list of stages: its text, whether it links and where, its box and its
+# rendered text size, and whether it is cut (wider than its box).
+STAGE_NAMES = """() => [...document.querySelectorAll('.dlkb-stages__nodes > li > :first-child')].map(e => {
+    const r = e.getBoundingClientRect();
+    return {name: e.textContent, href: e.tagName === 'A' ? e.pathname : null, left: r.left, right: r.right, height: r.height,
+            size: parseFloat(getComputedStyle(e).fontSize), cut: e.scrollWidth > Math.ceil(r.width)};
+})"""
+
+
+@pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
+def test_lineage_on_a_phone_is_a_list_of_stages_with_every_name_whole_and_linked(context_for, base_url: str, catalog,
+                                                                                 screen: dict, scheme: str) -> None:
+    from dlkb.graphs import lineage_edges, lineage_stages
+    from test_browser import axe_violations
+
+    frameworks = list(catalog.frameworks.values())
+    stages = lineage_stages(frameworks, lineage_edges(frameworks))
+    page = open_scheme(context_for, base_url, screen, scheme, "/compare/lineage/")
+    picture, stage_list = page.locator("figure .dlkb-scroll:has(svg.dlkb-lineage)"), page.locator(".dlkb-stages")
+    if screen != PHONE:  # the picture, with all its stages in view (test_lineage_fits_tells_relations_apart…)
+        assert picture.is_visible() and not stage_list.is_visible()
+        return
+    assert not picture.is_visible() and stage_list.is_visible()
+    assert page.locator(".dlkb-stages__title").all_inner_texts() == ["뿌리", "1단계", "2단계", "3단계", "4단계"]
+    names = page.evaluate(STAGE_NAMES)
+    assert [n["name"] for n in names] == [node.name for s in stages for node in s.nodes]
+    # every framework once, as a link to its page; the outside projects as plain names
+    assert sorted(n["href"] for n in names if n["href"]) == sorted(f"/frameworks/{i}/" for i in catalog.frameworks)
+    assert {n["name"] for n in names if n["href"]} == {fw.name for fw in frameworks}
+    for n in names:
+        assert n["left"] >= 0 and n["right"] <= screen["width"] and n["height"] > 0 and not n["cut"], n
+        assert n["size"] >= 12, n
+    assert "Torch3·Torch5 (이전 세대 Torch)" in [n["name"] for n in names]  # the name that was once cut
+    page.locator(".dlkb-stages").get_by_role("link", name="PyTorch", exact=True).click()  # a plain link: instant navigation takes it
+    page.wait_for_url("**/frameworks/pytorch/")
+    assert page.locator("h1").first.inner_text().startswith("PyTorch")
+    page.go_back()
+    page.wait_for_url("**/compare/lineage/")
+    wait_ready(page)
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]

@@ -67,7 +67,7 @@ def test_ran_here_only_where_the_smoke_run_recorded_its_output(catalog: Catalog)
 
 def test_the_index_lists_each_framework_with_its_target_and_environment(catalog: Catalog) -> None:
     index = pages(catalog)["migrate/index.md"]
-    rows = re.findall(r'<tr><th scope="row"><a href="([a-z0-9-]+)/">([^<]+)</a></th>.*?<td>([^<]*)</td></tr>', index)
+    rows = re.findall(r'<tr><th scope="row"><a href="([a-z0-9-]+)/">([^<]+)</a></th>.*?<td data-label="환경">([^<]*)</td></tr>', index)
     assert ("chainer", "Chainer", "실행 확인 2026-12-01") in rows
     assert ("theano", "Theano", "실행 확인 2026-12-01") in rows
     assert len(rows) == len(catalog.migrations)

@@ -25,8 +25,9 @@ def pages(catalog: Catalog) -> dict[str, str]:
 
 def test_the_page_lists_the_seven_tools_with_licence_status_and_release(catalog: Catalog) -> None:
     page = pages(catalog)["tools.md"]
-    rows = re.findall(r'<tr><th scope="row"><a href="#([a-z-]+)">([^<]+)</a></th><td>([^<]+)</td>'
-                      r'<td><a [^>]+>([^<]+)</a></td><td><span [^>]+>([^<]+)</span></td><td>(.*?)</td></tr>', page)
+    rows = re.findall(r'<tr><th scope="row"><a href="#([a-z-]+)">([^<]+)</a></th><td data-label="종류">([^<]+)</td>'
+                      r'<td data-label="라이선스"><a [^>]+>([^<]+)</a></td><td data-label="상태"><span [^>]+>([^<]+)</span></td>'
+                      r'<td data-label="최신 릴리스">(.*?)</td></tr>', page)
     releases = [re.sub(r"<[^>]+>", "", r[5]) for r in rows]
     assert [r[:5] for r in rows] == [
         ("onnx-runtime", "ONNX Runtime", "추론 런타임·배포 도구", "MIT", "활발히 개발 중"),

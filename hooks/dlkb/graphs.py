@@ -188,7 +188,13 @@ def _lines(name: str) -> list[str]:
     return lines
 
 
-def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]) -> Markup:
+def stage_label(column: int) -> str:
+    """A stage's heading, in the picture and in the phone's list."""
+    return "뿌리" if column == 0 else f"{column}단계"
+
+
+def _stages(frameworks: list[Framework], edges: list[Edge]) -> dict[int, list[str]]:
+    """The nodes of each stage (column), in the order the picture draws them top to bottom."""
     names: dict[str, str] = {fw.id: fw.name for fw in frameworks}
 
     def name(node: str) -> str:  # a record's name, or the outside project's own name
@@ -211,6 +217,51 @@ def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]
 
             columns[c].sort(key=lambda n: (centre(n), name(n).lower()))
         row.update({n: i for i, n in enumerate(columns[c])})
+    return columns
+
+
+@dataclass(frozen=True)
+class Parent:
+    """Where a node in the phone's list comes from: the older project, and the relation (its label
+    and the line style of the legend)."""
+
+    name: str
+    edge: Edge
+
+
+@dataclass(frozen=True)
+class StageNode:
+    name: str
+    record: str | None  # the framework's id: the name links to its page
+    parents: list[Parent]
+
+
+@dataclass(frozen=True)
+class Stage:
+    label: str
+    nodes: list[StageNode]
+
+
+def lineage_stages(frameworks: list[Framework], edges: list[Edge]) -> list[Stage]:
+    """The lineage as a list of stages, for a phone: the same stages and order as the picture,
+    each name whole and with the projects it came from, top to bottom instead of side by side."""
+    names: dict[str, str] = {fw.id: fw.name for fw in frameworks}
+
+    def node(n: str) -> StageNode:
+        parents = [Parent(names.get(e.source, e.source), e) for e in edges if e.target == n]
+        return StageNode(names.get(n, n), n if n in names else None, parents)
+
+    return [Stage(stage_label(c), [node(n) for n in col]) for c, col in sorted(_stages(frameworks, edges).items())]
+
+
+def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]) -> Markup:
+    names: dict[str, str] = {fw.id: fw.name for fw in frameworks}
+
+    def name(node: str) -> str:  # a record's name, or the outside project's own name
+        return names.get(node, node)
+
+    columns = _stages(frameworks, edges)
+    nodes = [n for col in columns.values() for n in col]
     lines = {n: _lines(name(n)) for n in nodes}
     node_h = 10 + LINE_H * max(len(ls) for ls in lines.values())  # every box as tall as the longest name needs
     row_h = node_h + 10
@@ -230,7 +281,7 @@ def lineage_svg(env: Environment, frameworks: list[Framework], edges: list[Edge]
         env.get_template("lineage.svg.j2").render(
             width=10 + len(columns) * COL_W,
             height=40 + max(len(col) for col in columns.values()) * row_h + 10,
-            columns=[(10 + c * COL_W, c) for c in columns],
+            columns=[(10 + c * COL_W, stage_label(c)) for c in columns],
             curves=curves,
             nodes=boxes,
             node_w=NODE_W,

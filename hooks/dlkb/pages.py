@@ -35,6 +35,13 @@ def link_from_framework_page(path: str) -> str:
     return "../../" + path.removesuffix(".md") + "/"
 
 
+def relative_root(path: str) -> str:
+    """The site root as seen from a generated page: `frameworks/pytorch.md` (served at
+    frameworks/pytorch/) -> `../../`, `migrate/index.md` -> `../`, `index.md` -> ``."""
+    parts = path.removesuffix(".md").split("/")
+    return "../" * (len(parts) - (parts[-1] == "index"))
+
+
 def framework_page(fw_id: str) -> str:
     return f"frameworks/{fw_id}.md"
 

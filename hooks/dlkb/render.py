@@ -28,7 +28,7 @@ from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.feeds import SITE_FEED, framework_feed
 from dlkb.fields import FieldView, fields_for, release_text
-from dlkb.graphs import lineage_edges, lineage_svg, timeline_rows, timeline_svg
+from dlkb.graphs import lineage_edges, lineage_stages, lineage_svg, timeline_rows, timeline_svg
 from dlkb.history import MAX_CHANGES, History, commit_url, read_history
 from dlkb.live import LIVE
 from dlkb.migration import Migration
@@ -67,9 +67,11 @@ from dlkb.pages import (
     framework_page,
     migration_page,
     recommendation_anchor,
+    relative_root,
     tool_anchor,
 )
 from dlkb.reference import field_rows, need_rows, support_kept
+from dlkb.terms import TermLinker, glossary_terms
 from dlkb.verdict import framework_verdict, home_checked
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
@@ -241,7 +243,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: 
         "licenses": dict(by_license=_by_license(frameworks)),
         "timeline": dict(svg=timeline_svg(env, frameworks, today), rows=timeline_rows(frameworks),
                          by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
-        "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges),
+        "lineage": dict(svg=lineage_svg(env, frameworks, edges), edges=edges, stages=lineage_stages(frameworks, edges)),
     }
     pages.append(page(HOME, "home.md.j2", last_verified=home_checked(catalog)))
     pages.append(page(FRAMEWORK_LIST, "frameworks.md.j2"))
@@ -274,7 +276,29 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: 
         for mig in catalog.migrations.values():
             pages.append(page(migration_page(mig.id), "migration.md.j2", catalog.migration_files[mig.id], mig=mig,
                               fw=catalog.frameworks[mig.id], cite=common["citations"](mig)))
+    if catalog.glossary:
+        link_terms(pages, catalog)
     return pages
+
+
+def term_pages(catalog: Catalog) -> set[str]:
+    """The pages of prose whose glossary terms are linked: frameworks, comparisons, migrations,
+    pros and cons, licences, recommendations, tools. Not the glossary itself, nor pictures,
+    tables of data, logs or the contributor's reference."""
+    return {*(framework_page(i) for i in catalog.frameworks), *(comparison_page(i) for i in catalog.comparisons),
+            *(migration_page(i) for i in catalog.migrations), MIGRATE_INDEX, SECTION_PAGES["pros-cons"][0],
+            SECTION_PAGES["licenses"][0], RECOMMENDATIONS, TOOLS}
+
+
+def link_terms(pages: list[Page], catalog: Catalog) -> None:
+    """The first use of each glossary term on each page of prose links to its entry (dlkb.terms)."""
+    assert catalog.glossary is not None
+    linker = TermLinker(glossary_terms(catalog.glossary))
+    wanted = term_pages(catalog)
+    glossary_url = GLOSSARY.removesuffix(".md") + "/"
+    for page in pages:
+        if page.path in wanted:
+            page.markdown = linker.page(page.markdown, relative_root(page.path) + glossary_url)
 
 
 @dataclass(frozen=True)
