@@ -95,7 +95,7 @@ def test_the_tables_for_config_files_and_wrappers_map_onto_their_target(catalog:
             "<td><code>torch.nn.Linear(in_features, N)</code></td>") in made["migrate/dsstne.md"]
     assert "<caption>BigDL의 개념과 API, 그리고 Keras에서 대응하는 것</caption>" in made["migrate/bigdl.md"]
     assert "<tr><td><code>brew.fc(model, x, 'fc1', dim_in, dim_out)</code></td>" in made["migrate/caffe2.md"]
-    rows = re.findall(r'<a href="([a-z0-9-]+)/">[^<]+</a></th>.*?<td>(\d+)줄</td>', made["migrate/index.md"])
+    rows = re.findall(r'<a href="([a-z0-9-]+)/">[^<]+</a></th>.*?<td data-label="대응 표">(\d+)줄</td>', made["migrate/index.md"])
     assert ("dsstne", "17") in rows and ("bigdl", "16") in rows
 
 
