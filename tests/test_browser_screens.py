@@ -287,14 +287,28 @@ def test_matrix_topics_columns_and_rows_have_addresses(context_for, base_url: st
     page.evaluate("location.hash = '#hardware-apple'")  # followed on the page: the same for a column
     page.wait_for_function(f"() => {beside}('#hardware-apple')")
     column = page.locator("#hardware-apple")
-    assert column.evaluate("e => e.matches(':target')")
     assert column.locator("a.dlkb-anchor").evaluate("a => a.hash") == "#hardware-apple"
     assert column.locator("button.dlkb-sort").inner_text().startswith("Apple 실리콘 (Metal)")
     page.evaluate("location.hash = '#chainer'")
     page.wait_for_function(f"""() => {{ const b = {MATRIX_BOX}.getBoundingClientRect(), head = document.querySelector('#matrix th[data-key=name]').getBoundingClientRect();
         const r = document.querySelector('tr#chainer > th').getBoundingClientRect();
         return Math.abs(r.top - head.bottom) < 1.5 && r.left >= b.left - 1 && r.bottom <= b.bottom + 1; }}""")  # below the header rows
-    assert page.locator("tr#chainer").evaluate("e => e.matches(':target')")
+
+
+def test_matrix_without_javascript_is_the_whole_table(browser, base_url: str, catalog) -> None:
+    """Every framework and every column, readable; where the filters would be, why they are not."""
+    from dlkb.fields import fields_for
+
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/compare/matrix/")
+    shown = page.locator("#matrix tbody tr").evaluate_all("rs => rs.filter(r => r.getBoundingClientRect().height > 0).map(r => r.id)")
+    assert shown == list(catalog.frameworks)
+    assert page.locator("#matrix thead tr").nth(1).locator("th").all_text_contents()[:2] == ["종류 #", "상태 #"]
+    assert page.locator("#matrix thead tr").nth(1).locator("th").count() == len(fields_for("matrix"))
+    assert page.locator(".dlkb-noscript").inner_text() == "JavaScript가 꺼져 있어 거르기와 정렬은 쓸 수 없습니다. 아래 표에 모든 프레임워크와 항목이 있습니다."
+    assert page.locator(".dlkb-noscript").is_visible() and not page.locator("#matrix-filters select").first.is_visible()
+    context.close()
 
 
 def within(page, inner: str, outer: str) -> bool:
