@@ -98,9 +98,10 @@ def serve_directory(directory: Path) -> Iterator[str]:
 
 
 # A page is ready when dlkb.js has started (it names Material's search dialog on every
-# `document$` emission) and every interactive part has drawn its controls from its JSON.
+# `document$` emission) and every interactive part has drawn its controls from its JSON (the
+# matrix, whose sort buttons are in the page, has enabled them).
 READY = """() => document.querySelector('.md-search[role=dialog][aria-label]') !== null
-    && [...document.querySelectorAll('[data-dlkb-app]')].every(app => app.querySelector('.dlkb-picker, button.dlkb-sort'))
+    && [...document.querySelectorAll('[data-dlkb-app]')].every(app => app.querySelector('.dlkb-picker, button.dlkb-sort:enabled'))
     && [...document.images].every(img => img.complete)"""
 
 

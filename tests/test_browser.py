@@ -155,13 +155,15 @@ def test_matrix_keeps_maintained_frameworks_and_finds_a_feature(watched, catalog
     page.locator("#matrix-filters input[name=q]").fill("Apple")
     expect(page).to_have_url(re.compile(r"alive=yes&q=Apple"))
     headers = page.locator("#matrix thead th:visible").all_inner_texts()
-    assert [h.replace("#", "").strip() for h in headers] == ["이름", "Apple 실리콘 (Metal)"]
+    # the name, the one topic left (its heading now spans one column), the column found
+    assert [h.replace("#", "").strip() for h in headers] == ["이름", "하드웨어", "Apple 실리콘 (Metal)"]
+    assert page.locator("#hardware").get_attribute("colspan") == "1"
     assert page.locator("#matrix tbody tr:visible").first.locator("td:visible").count() == 1
     expect(page.locator("#matrix-filters .dlkb-live")).to_have_text(
         f"프레임워크 {len(catalog.frameworks)}개 중 {len(alive)}개를 보여 줍니다. 항목 찾기 결과: 열 1개.")
     shared = watched().goto("/compare/matrix/?alive=yes&q=Apple")  # the address restores both
     assert sorted(matrix_names(shared).all_inner_texts()) == alive
-    assert shared.locator("#matrix thead th:visible").count() == 2
+    assert shared.locator("#matrix thead th:visible").count() == 3
 
 
 def test_chooser_need_narrows_and_explains(watched, catalog: Catalog) -> None:

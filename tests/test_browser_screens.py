@@ -4,11 +4,13 @@ in both colour schemes: what a reader sees of wide tables, the matrix, the pictu
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import ARGS, CHROMIUM, no_chromium, serve_directory, wait_ready
-from test_browser import DESKTOP, PAGES, PHONE
+from test_browser import DESKTOP, PAGES, PHONE, axe_violations
 
 pytestmark = [pytest.mark.browser, no_chromium]
 SCREENS = [PHONE, DESKTOP]
@@ -157,28 +159,81 @@ APPLE = "Apple 실리콘 (Metal): 지원"
 MATRIX_BOX = "document.querySelector('.dlkb-matrix')"
 
 
+# Every card of the matrix on a phone (its rows, not hidden by a filter): its framework, how it
+# shows, and its lines (the name, then one per feature not hidden by the feature search): their
+# edges, the label before the value (td::before), the topic heading above it (td::after).
+CARDS = """() => [...document.querySelectorAll('#matrix tbody tr:not([hidden])')].map(row => ({
+    id: row.dataset.id, display: getComputedStyle(row).display,
+    lines: [...row.cells].filter(c => !c.hidden).map(c => {
+        const r = c.getBoundingClientRect(), style = getComputedStyle(c);
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, display: style.display, text: c.textContent.trim(),
+                label: getComputedStyle(c, '::before').content, topic: getComputedStyle(c, '::after').content};
+    })}))"""
+
+
+def generated(content: str) -> str | None:
+    """The text of a computed `content` ('"CPU" ":"' → 'CPU:'), None for none."""
+    return None if content in ("none", "normal") else "".join(json.loads(f'"{part}"') for part in re.findall(r'"((?:[^"\\]|\\.)*)"', content))
+
+
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_matrix_filters_by_hardware_and_reads_after_scrolling(context_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    """Filtered by "Apple 실리콘 (Metal): 지원", shared by its address. At 1280 px the table, whose
+    two header rows and name column stay in view when its box scrolls; at 375 px a card per
+    framework, each line labelled and within the screen, under its topic's heading."""
+    from dlkb.fields import matrix_groups
+
     page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/")
+    cards = screen == PHONE
+    if cards:
+        assert page.evaluate("document.documentElement.scrollWidth") == 375  # the page never scrolls sideways
+        shown = page.evaluate(CARDS)
+        assert [c["id"] for c in shown] == list(catalog.frameworks) and {c["display"] for c in shown} == {"block"}
+        heads = [(None, None)] + [(f"{f.label}:", topic.label if i == 0 else None)
+                                  for topic, columns in matrix_groups() for i, f in enumerate(columns)]
+        for card in shown:
+            assert [(generated(line["label"]), generated(line["topic"])) for line in card["lines"]] == heads, card["id"]
+            assert card["lines"][0]["text"] == catalog.frameworks[card["id"]].name  # the name heads the card
+            for line in card["lines"]:
+                assert line["left"] >= 0 and line["right"] <= 375, (card["id"], line)
+        pytorch = next(c for c in shown if c["id"] == "pytorch")
+        apple = next(line for line in pytorch["lines"] if generated(line["label"]) == "Apple 실리콘 (Metal):")
+        assert catalog.frameworks["pytorch"].hardware.apple.value == "yes"
+        assert apple["text"].startswith("● 지원") and apple["display"] == "flex"
+        assert axe_violations(page) == []
     page.select_option("select[name=hardware]", label=APPLE)
     expected = sorted(fw.name for fw in catalog.frameworks.values() if fw.hardware.apple.value == "yes")
-    names = page.locator("#matrix tbody tr:not([hidden]) th")
-    assert sorted(names.all_inner_texts()) == expected and expected
+    names = page.locator("#matrix tbody tr:not([hidden]) th")  # (a card off the screen has no inner text yet)
+    assert sorted(names.all_text_contents()) == expected and expected
     assert page.evaluate("new URLSearchParams(location.search).get('hardware')") == "apple:yes"
+    if cards:  # the other cards are gone from the screen, not only marked
+        assert {c["display"] for c in page.evaluate(CARDS)} == {"block"}
+        hidden = page.locator("#matrix tbody tr[hidden]").evaluate_all("rs => rs.map(r => getComputedStyle(r).display)")
+        assert hidden == ["none"] * (len(catalog.frameworks) - len(expected))
+        # the feature search leaves one line a card, under its topic's heading
+        page.locator("#matrix-filters input[name=q]").fill("Apple")
+        lines = [[(line["text"][:4], generated(line["label"]), generated(line["topic"])) for line in c["lines"][1:]]
+                 for c in page.evaluate(CARDS)]
+        assert lines == [[("● 지원", "Apple 실리콘 (Metal):", "하드웨어")]] * len(expected)
+        page.locator("#matrix-filters input[name=q]").fill("")
     shared = open_scheme(context_for, base_url, screen, scheme, page.url.removeprefix(base_url))
-    assert sorted(shared.locator("#matrix tbody tr:not([hidden]) th").all_inner_texts()) == expected
+    assert sorted(shared.locator("#matrix tbody tr:not([hidden]) th").all_text_contents()) == expected
     assert shared.locator("select[name=hardware] option:checked").inner_text() == APPLE
+    if cards:
+        return
 
-    # scrolled sideways and down inside its box, the header row and the name column stay put
+    # scrolled sideways and down inside its box, both header rows and the name column stay put
     page.select_option("select[name=hardware]", "")
     page.evaluate(f"{MATRIX_BOX}.scrollTo(1500, 400)")
     box = page.evaluate(f"(() => {{ const b = {MATRIX_BOX}, r = b.getBoundingClientRect(); return {{left: r.left + b.clientLeft, top: r.top + b.clientTop, x: b.scrollLeft, y: b.scrollTop}}; }})()")
     assert box["x"] == 1500 and box["y"] == 400
     row = page.locator("#matrix tbody tr").nth(8).locator("th").bounding_box()
+    topic = page.locator("#distributed").bounding_box()
     head = page.locator("#hardware-cpu").bounding_box()
-    assert row and head
+    assert row and topic and head
     assert abs(row["x"] - box["left"]) < 1  # the name is at the box's left edge, not scrolled away
-    assert abs(head["y"] - box["top"]) < 1  # the header row is at the box's top
+    assert abs(topic["y"] - box["top"]) < 1  # the topic row is at the box's top
+    assert abs(head["y"] - (topic["y"] + topic["height"])) < 1.5  # the column headings right under it
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -198,18 +253,62 @@ def test_matrix_support_levels_have_their_own_readable_colour(context_for, base_
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_matrix_columns_and_rows_have_addresses(context_for, base_url: str, screen: dict, scheme: str) -> None:
-    page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#hardware-apple")
+def test_matrix_topics_columns_and_rows_have_addresses(context_for, base_url: str, screen: dict, scheme: str) -> None:
+    """#hardware, #hardware-apple, #chainer: opened, or followed on the page. At 1280 px the box
+    scrolls the topic's first column, or the column, to just right of the sticky name column, and
+    a row to just below the header rows; at 375 px the page scrolls that line of the first card
+    (or that card) to below the site's header."""
+    from dlkb.fields import matrix_groups
+
+    page = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#hardware")
+    topics = page.locator("#matrix thead th[colspan]")
+    assert topics.evaluate_all("ts => ts.map(t => [t.id, t.colSpan, t.querySelector('a.dlkb-anchor').hash])") == [
+        [topic.id, len(columns), f"#{topic.id}"] for topic, columns in matrix_groups()]
+    assert [t.replace("#", "").strip() for t in topics.all_text_contents()] == ["일반", "하드웨어", "분산 학습", "배포", "도구"]
+    assert page.locator("#hardware").evaluate("e => e.matches(':target')")
+    if screen == PHONE:
+        first = "#matrix tbody tr:not([hidden])"
+        line = """(sel => { const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            const r = document.querySelector(sel).getBoundingClientRect();
+            return Math.abs(r.top - header - 8) < 2; })"""  # just below the site's header (matrix.js: toTop)
+        page.wait_for_function(f"() => {line}('{first} td:nth-child(9)')")  # 이름, 일반 × 7, then CPU: the first hardware line
+        assert page.locator(f"{first} td:nth-child(9)").first.evaluate("e => getComputedStyle(e, '::after').content") == '"하드웨어"'
+        page.evaluate("location.hash = '#hardware-apple'")
+        page.wait_for_function(f"() => {line}('{first} td:nth-child(13)')")
+        assert page.locator(f"{first} td:nth-child(13)").first.evaluate("e => e.dataset.label") == "Apple 실리콘 (Metal)"
+        page.evaluate("location.hash = '#chainer'")
+        page.wait_for_function(f"() => {line}('tr#chainer')")  # the card itself
+        return
+    beside = f"""(sel => {{ const b = {MATRIX_BOX}.getBoundingClientRect(), r = document.querySelector(sel).getBoundingClientRect();
+        const name = document.querySelector('#matrix th[data-key=name]').getBoundingClientRect();
+        return Math.abs(r.left - name.right) < 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1; }})"""
+    page.wait_for_function(f"() => {beside}('#hardware-cpu')")  # the topic's first column, not under the name column
+    assert page.evaluate(f"{MATRIX_BOX}.scrollLeft") > 0
+    page.evaluate("location.hash = '#hardware-apple'")  # followed on the page: the same for a column
+    page.wait_for_function(f"() => {beside}('#hardware-apple')")
     column = page.locator("#hardware-apple")
-    assert column.evaluate("e => e.matches(':target')")
     assert column.locator("a.dlkb-anchor").evaluate("a => a.hash") == "#hardware-apple"
-    inside = f"""e => {{ const b = {MATRIX_BOX}.getBoundingClientRect(), r = e.getBoundingClientRect();
-        return r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1; }}"""
-    assert column.evaluate(inside)  # the box scrolled the column into view
     assert column.locator("button.dlkb-sort").inner_text().startswith("Apple 실리콘 (Metal)")
-    row = open_scheme(context_for, base_url, screen, scheme, "/compare/matrix/#tinygrad").locator("tr#tinygrad")
-    assert row.evaluate("e => e.matches(':target')")
-    assert row.locator("th").evaluate(inside)
+    page.evaluate("location.hash = '#chainer'")
+    page.wait_for_function(f"""() => {{ const b = {MATRIX_BOX}.getBoundingClientRect(), head = document.querySelector('#matrix th[data-key=name]').getBoundingClientRect();
+        const r = document.querySelector('tr#chainer > th').getBoundingClientRect();
+        return Math.abs(r.top - head.bottom) < 1.5 && r.left >= b.left - 1 && r.bottom <= b.bottom + 1; }}""")  # below the header rows
+
+
+def test_matrix_without_javascript_is_the_whole_table(browser, base_url: str, catalog) -> None:
+    """Every framework and every column, readable; where the filters would be, why they are not."""
+    from dlkb.fields import fields_for
+
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/compare/matrix/")
+    shown = page.locator("#matrix tbody tr").evaluate_all("rs => rs.filter(r => r.getBoundingClientRect().height > 0).map(r => r.id)")
+    assert shown == list(catalog.frameworks)
+    assert page.locator("#matrix thead tr").nth(1).locator("th").all_text_contents()[:2] == ["종류 #", "상태 #"]
+    assert page.locator("#matrix thead tr").nth(1).locator("th").count() == len(fields_for("matrix"))
+    assert page.locator(".dlkb-noscript").inner_text() == "JavaScript가 꺼져 있어 거르기와 정렬은 쓸 수 없습니다. 아래 표에 모든 프레임워크와 항목이 있습니다."
+    assert page.locator(".dlkb-noscript").is_visible() and not page.locator("#matrix-filters select").first.is_visible()
+    context.close()
 
 
 def within(page, inner: str, outer: str) -> bool:

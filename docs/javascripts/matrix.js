@@ -1,22 +1,30 @@
-// Sortable, filterable feature matrix. The table and its filters are in the page; this script
-// adds sort buttons to the headers, wires the filters and keeps their state in the URL. It
-// sorts on the keys the build wrote into each cell (data-sort), never on the cell's text.
+// Sortable, filterable feature matrix. The table, its filters and its sort buttons are in the
+// page as the build wrote them (the default state: every framework, by name); this script
+// enables the buttons, wires the filters, keeps their state in the URL and brings an address
+// (#hardware, #hardware-apple, #pytorch) into view inside the scroll box. It sorts on the keys
+// the build wrote into each cell (data-sort), never on the cell's text. On load it touches the
+// table only when the address asks for another state: the page is not laid out twice.
 (function () {
   "use strict";
   var collator = new Intl.Collator("ko");
+  var slice = function (list) { return Array.prototype.slice.call(list); };
 
   function sortKey(row, index) {
-    return row.children[index].dataset.sort || "";
+    return row.cells[index].dataset.sort || "";
   }
 
   window.dlkbApps.matrix = function (root) {
     var table = root.querySelector("table");
     var tbody = table.tBodies[0];
-    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    var original = Array.prototype.slice.call(tbody.rows);
+    var topRow = table.tHead.rows[0];
+    var topics = slice(topRow.cells).slice(1);  // one heading per topic, spanning its columns
+    var headers = [topRow.cells[0]].concat(slice(table.tHead.rows[1].cells));  // the name, then every column
+    var topicLabel = {};
+    topics.forEach(function (th) { topicLabel[th.dataset.topic] = th.firstChild.textContent.trim(); });
+    var original = slice(tbody.rows);
     var controls = document.getElementById("matrix-filters");
     var live = controls.querySelector(".dlkb-live");
-    var selects = Array.prototype.slice.call(controls.querySelectorAll("select"));
+    var selects = slice(controls.querySelectorAll("select"));
     var alive = controls.querySelector("input[name=alive]");
     var find = controls.querySelector("input[name=q]");
     var params = new URLSearchParams(location.search);
@@ -25,23 +33,19 @@
     alive.addEventListener("change", apply);
     find.addEventListener("input", apply);
     var state = { sort: params.get("sort"), dir: params.get("dir") === "desc" ? "desc" : "asc" };
+    // What the table shows now: the build's order, every column.
+    var shown = { sort: null, dir: "asc", words: "" };
 
     selects.forEach(function (select) {
       var wanted = params.get(select.name) || "";
-      var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+      var known = slice(select.options).some(function (o) { return o.value === wanted; });
       select.value = known ? wanted : "";
       select.addEventListener("change", apply);
     });
 
     headers.forEach(function (th) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "dlkb-sort";
-      // the header's text goes into the button; its # link (the column's address) stays beside it
-      Array.prototype.slice.call(th.childNodes).forEach(function (node) {
-        if (!(node.classList && node.classList.contains("dlkb-anchor"))) button.appendChild(node);
-      });
-      th.insertBefore(button, th.firstChild);
+      var button = th.querySelector("button.dlkb-sort");
+      button.disabled = false;
       button.addEventListener("click", function () {
         var key = th.dataset.key;
         state.dir = state.sort === key && state.dir === "asc" ? "desc" : "asc";
@@ -50,7 +54,7 @@
       });
     });
 
-    function apply() {
+    function reorder() {
       var index = -1;
       headers.forEach(function (th, i) {
         var active = th.dataset.key === state.sort;
@@ -67,35 +71,115 @@
           return state.dir === "asc" ? order : -order;
         });
       }
-      // "항목 찾기": a column stays when its heading contains the words (the name column always).
-      var words = find.value.trim().toLowerCase();
+      var rows = document.createDocumentFragment();  // one move of all rows, not one per row
+      sorted.forEach(function (row) { rows.appendChild(row); });
+      tbody.appendChild(rows);
+      shown.sort = state.sort;
+      shown.dir = state.dir;
+    }
+
+    // "항목 찾기": a column stays when its heading contains the words (the name column always);
+    // a topic's heading spans the columns it keeps, and on a phone heads the first of them.
+    function showColumns(words) {
       var keep = headers.map(function (th, i) {
         return i === 0 || !words || th.textContent.replace("#", "").toLowerCase().indexOf(words) >= 0;
       });
+      var lead = [];
+      topics.forEach(function (th) {
+        var kept = 0;
+        headers.forEach(function (h, i) {
+          if (h.dataset.topic !== th.dataset.topic || !keep[i]) return;
+          if (kept === 0) lead[i] = topicLabel[th.dataset.topic];
+          kept += 1;
+        });
+        th.hidden = kept === 0;
+        th.colSpan = Math.max(kept, 1);
+      });
       headers.forEach(function (th, i) { th.hidden = !keep[i]; });
-      var shown = 0;
-      sorted.forEach(function (row) {
-        Array.prototype.forEach.call(row.cells, function (cell, i) { cell.hidden = !keep[i]; });
+      original.forEach(function (row) {
+        slice(row.cells).forEach(function (cell, i) {
+          cell.hidden = !keep[i];
+          if (i === 0) return;
+          if (lead[i]) cell.dataset.topic = lead[i];
+          else delete cell.dataset.topic;
+        });
+      });
+      shown.words = words;
+      return keep.filter(Boolean).length - 1;
+    }
+
+    function apply() {
+      if (state.sort !== shown.sort || state.dir !== shown.dir) reorder();
+      var words = find.value.trim().toLowerCase();
+      var columns = words === shown.words ? null : showColumns(words);
+      var count = 0;
+      original.forEach(function (row) {
         // each option names the column it reads and the value it keeps (data-field, data-raw)
         var visible = (!alive.checked || row.dataset.alive === "yes") && selects.every(function (s) {
           var option = s.selectedOptions[0];
           return !s.value || row.getAttribute("data-" + option.dataset.field) === option.dataset.raw;
         });
-        row.hidden = !visible;
-        if (visible) shown += 1;
-        tbody.appendChild(row);
+        if (row.hidden === visible) row.hidden = !visible;
+        if (visible) count += 1;
       });
-      var columns = keep.filter(Boolean).length - 1;
-      live.textContent = "프레임워크 " + original.length + "개 중 " + shown + "개를 보여 줍니다." +
+      if (columns === null) columns = headers.filter(function (th) { return !th.hidden; }).length - 1;
+      var text = "프레임워크 " + original.length + "개 중 " + count + "개를 보여 줍니다." +
         (words ? " 항목 찾기 결과: 열 " + columns + "개." : "");
+      if (live.textContent !== text) live.textContent = text;
       var query = new URLSearchParams();
       if (state.sort) { query.set("sort", state.sort); query.set("dir", state.dir); }
       if (alive.checked) query.set("alive", "yes");
       if (words) query.set("q", find.value.trim());
       selects.forEach(function (s) { if (s.value) query.set(s.name, s.value); });
-      var search = query.toString();
-      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      var search = query.toString() ? "?" + query.toString() : "";
+      if (search !== location.search) history.replaceState(history.state, "", location.pathname + search + location.hash);
     }
-    apply();
+
+    // An address inside the matrix: the browser has scrolled its element into view, but under the
+    // sticky name column or header rows. A column (or a topic's first column) is put just right of
+    // the name column, a row just below the header; on a phone, where each row is a card, the
+    // line of that column in the first card shown is brought below the site's header.
+    function reveal() {
+      if (!document.body.contains(root)) { window.removeEventListener("hashchange", later); return; }
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      if (!target || !root.contains(target)) return;
+      var cards = getComputedStyle(table.tHead).display === "none";
+      var box = root.getBoundingClientRect();
+      if (target.closest("thead")) {
+        var index = headers.indexOf(target);
+        if (index < 0) index = headers.findIndex(function (th) { return th.dataset.topic === target.dataset.topic && !th.hidden; });
+        if (index < 0) return;
+        if (cards) {
+          var first = original.find(function (row) { return !row.hidden; });
+          if (first) toTop(first.cells[index]);
+          return;
+        }
+        var left = headers[index].getBoundingClientRect().left - box.left - root.clientLeft + root.scrollLeft;
+        root.scrollLeft = left - headers[0].offsetWidth;
+      } else if (target.tagName === "TR") {
+        if (cards) { toTop(target); return; }
+        var top = target.getBoundingClientRect().top - box.top - root.clientTop + root.scrollTop;
+        root.scrollTop = top - table.tHead.offsetHeight;
+      }
+    }
+
+    // Cards off the screen are laid out only when they come near (content-visibility), so the
+    // first scroll lands on estimated heights: once drawn there, the card is put in place again.
+    function toTop(element) {
+      var header = document.querySelector(".md-header");
+      var offset = header ? header.offsetHeight : 0;
+      var go = function () { window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - offset - 8); };
+      go();
+      requestAnimationFrame(function () { requestAnimationFrame(go); });
+    }
+
+    var asked = ["sort", "alive", "q"].concat(selects.map(function (s) { return s.name; }))
+      .some(function (name) { return params.has(name); });
+    if (asked) apply();
+    // after the browser's (and the theme's) own scroll to the address, which would undo ours
+    function later() { setTimeout(reveal, 0); }
+    window.addEventListener("hashchange", later);
+    if (location.hash) reveal();
   };
 })();

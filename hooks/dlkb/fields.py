@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -53,12 +54,29 @@ def title_at(path: str) -> str:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A group of the matrix's columns: its address (#hardware, beside #hardware-apple for one
+    of its columns) and its heading, above the columns and in each card on a phone."""
+
+    id: str
+    label: str
+
+
+GENERAL = Topic("general", "일반")
+HARDWARE = Topic("hardware", "하드웨어")
+DISTRIBUTED = Topic("distributed", "분산 학습")
+DEPLOYMENT = Topic("deployment", "배포")
+TOOLS = Topic("tools", "도구")
+
+
+@dataclass(frozen=True)
 class FieldView:
     key: str  # machine name: the CSV column, the compare row and the matrix column
     path: str  # where the value is in the record, dotted
     show: Show
     views: frozenset[View]
     csv: Callable[[Framework], str] | None = None  # a CSV cell other than the default
+    topic: Topic | None = None  # the matrix's column group; every field of the matrix has one
 
     @functools.cached_property
     def label(self) -> str:
@@ -170,10 +188,10 @@ def _views(*names: View) -> frozenset[View]:
     return frozenset(names)
 
 
-def _features(group: str, model: type[BaseModel], *views: View) -> list[FieldView]:
+def _features(group: str, model: type[BaseModel], topic: Topic, *views: View) -> list[FieldView]:
     """One field per Feature of a group (hardware.cpu, …), in the model's order."""
     return [
-        FieldView(f"{group}_{name}", f"{group}.{name}", "feature", _views(*views))
+        FieldView(f"{group}_{name}", f"{group}.{name}", "feature", _views(*views), topic=topic)
         for name, info in model.model_fields.items()
         if info.annotation is Feature
     ]
@@ -186,13 +204,13 @@ FIELDS: list[FieldView] = [
     FieldView("name", "name", "text", _views("csv")),
     FieldView("name_ko", "name_ko", "text", _views("facts", "compare", "csv")),
     FieldView("aliases", "aliases", "list", _views("facts")),
-    FieldView("kind", "kind", "kind", ALL_VIEWS),
-    FieldView("status", "status", "status", ALL_VIEWS),
+    FieldView("kind", "kind", "kind", ALL_VIEWS, topic=GENERAL),
+    FieldView("status", "status", "status", ALL_VIEWS, topic=GENERAL),
     FieldView("status_since", "status_since", "date", _views("csv")),
     FieldView("successor", "successor", "successor", _views("compare", "csv")),
     FieldView("developers", "developers", "developers", _views("facts", "compare")),
-    FieldView("first_release", "first_release", "date", ALL_VIEWS),
-    FieldView("latest_release", "latest_release", "release", _views("facts", "matrix", "compare")),
+    FieldView("first_release", "first_release", "date", ALL_VIEWS, topic=GENERAL),
+    FieldView("latest_release", "latest_release", "release", _views("facts", "matrix", "compare"), topic=GENERAL),
     FieldView("latest_version", "latest_release", "release", _views("csv"), csv=lambda f: f.latest.version if f.latest else "unknown"),
     FieldView("latest_date", "latest_release", "release", _views("csv"), csv=lambda f: iso(f.latest.date) if f.latest else ""),
     # What `dlkb refresh` observed, beside the curated value (empty when nothing was observed).
@@ -202,17 +220,17 @@ FIELDS: list[FieldView] = [
               csv=lambda f: iso(f.observed.latest.date) if f.observed and f.observed.latest else ""),
     FieldView("observed_checked", "latest_release", "release", _views("csv"), csv=lambda f: iso(f.observed.checked) if f.observed else ""),
     FieldView("observed_registry", "latest_release", "release", _views("csv"), csv=lambda f: f.observed.registry if f.observed else ""),
-    FieldView("license", "license.spdx", "license", ALL_VIEWS),
+    FieldView("license", "license.spdx", "license", ALL_VIEWS, topic=GENERAL),
     FieldView("patent_grant", "license.patent_grant", "vocab", _views("compare", "csv")),
     FieldView("languages_core", "languages.core", "list", _views("facts", "compare", "csv")),
-    FieldView("languages_apis", "languages.apis", "list", ALL_VIEWS),
-    FieldView("graph_mode", "graph.mode", "graph", ALL_VIEWS),
+    FieldView("languages_apis", "languages.apis", "list", ALL_VIEWS, topic=GENERAL),
+    FieldView("graph_mode", "graph.mode", "graph", ALL_VIEWS, topic=GENERAL),
     FieldView("autodiff", "autodiff", "feature", _views("features", "compare", "csv")),
-    *_features("hardware", Hardware, "features", "matrix", "compare", "csv"),
-    *_features("distributed", Distributed, "features", "matrix", "compare", "csv"),
-    *_features("deployment", Deployment, "deployment", "matrix", "compare", "csv"),
+    *_features("hardware", Hardware, HARDWARE, "features", "matrix", "compare", "csv"),
+    *_features("distributed", Distributed, DISTRIBUTED, "features", "matrix", "compare", "csv"),
+    *_features("deployment", Deployment, DEPLOYMENT, "deployment", "matrix", "compare", "csv"),
     FieldView("export_formats", "deployment.export_formats", "list", _views("deployment", "compare", "csv")),
-    FieldView("visualization", "visualization", "feature", _views("deployment", "matrix", "compare", "csv")),
+    FieldView("visualization", "visualization", "feature", _views("deployment", "matrix", "compare", "csv"), topic=TOOLS),
     FieldView("model_zoo", "model_zoo", "feature", _views("deployment", "compare", "csv")),
     FieldView("pros", "pros", "text", _views("csv"), csv=lambda f: str(len(f.pros))),
     FieldView("cons", "cons", "text", _views("csv"), csv=lambda f: str(len(f.cons))),
@@ -228,3 +246,14 @@ def unlabelled() -> list[str]:
 
 def fields_for(view: View) -> list[FieldView]:
     return [f for f in FIELDS if view in f.views]
+
+
+def matrix_groups() -> list[tuple[Topic, list[FieldView]]]:
+    """The matrix's columns under their topics, in the order of FIELDS. A topic is one run of
+    adjacent columns (its heading spans them), so a field declared apart from its topic's other
+    fields, or one without a topic, is a mistake reported here, when the page is built."""
+    groups = [(topic, list(run)) for topic, run in itertools.groupby(fields_for("matrix"), key=lambda f: f.topic)]
+    topics = [topic for topic, _ in groups]
+    if None in topics or len(set(topics)) != len(topics):
+        raise ValueError(f"matrix fields out of topic order: {[(t.id if t else None, [f.key for f in run]) for t, run in groups]}")
+    return [(topic, run) for topic, run in groups if topic is not None]

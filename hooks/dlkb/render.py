@@ -27,7 +27,7 @@ from dlkb.badges import badge_path, badge_snippet
 from dlkb.catalog import Catalog
 from dlkb.export import FORMAT_VERSION
 from dlkb.feeds import SITE_FEED, framework_feed
-from dlkb.fields import FieldView, fields_for, release_text
+from dlkb.fields import FieldView, fields_for, matrix_groups, release_text
 from dlkb.graphs import lineage_edges, lineage_stages, lineage_svg, timeline_rows, timeline_svg
 from dlkb.history import MAX_CHANGES, History, commit_url, read_history
 from dlkb.live import LIVE
@@ -239,7 +239,7 @@ def render_pages(catalog: Catalog, today: dt.date, repo_url: str = "", history: 
     common["framework_cite"] = lambda fw: framework_cites[fw.id].linked_from(f"../../frameworks/{fw.id}/")
     edges = lineage_edges(frameworks)
     extra: dict[str, dict[str, Any]] = {
-        "matrix": dict(filters=matrix_filters(frameworks)),
+        "matrix": dict(filters=matrix_filters(frameworks), groups=matrix_groups()),
         "licenses": dict(by_license=_by_license(frameworks)),
         "timeline": dict(svg=timeline_svg(env, frameworks, today), rows=timeline_rows(frameworks),
                          by_first_release=sorted(frameworks, key=lambda f: (labels.iso(f.first_release), f.name.lower()))),
