@@ -37,6 +37,20 @@ def catalog() -> Catalog:
     return load_catalog(ROOT / "data")
 
 
+_RENDERED: dict[tuple[int, dt.date], tuple[Catalog, dict[str, str]]] = {}
+
+
+def rendered(catalog: Catalog, today: dt.date) -> dict[str, str]:
+    """Every generated page (path -> Markdown) of `catalog` on `today`, rendered once per test
+    process for each catalogue and day: many tests read pages of the same real catalogue."""
+    from dlkb.render import render_pages
+
+    key = (id(catalog), today)
+    if key not in _RENDERED or _RENDERED[key][0] is not catalog:  # the catalogue is kept, so its id is not reused
+        _RENDERED[key] = (catalog, {p.path: p.markdown for p in render_pages(catalog, today)})
+    return dict(_RENDERED[key][1])
+
+
 # A fixed build day (2026-11-22) so that pages and downloads do not change with the clock.
 BUILD_EPOCH = "1795305600"
 BUILD_DAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
-from dlkb.render import nav, render_pages
+from dlkb.render import nav
 
 TODAY = dt.date(2026, 12, 1)
 EXAMPLE = '''"""Alpha: the smallest example."""
@@ -30,7 +30,7 @@ def recorded() -> dict[str, dict]:
 
 
 def pages(catalog: Catalog) -> dict[str, str]:
-    return {p.path: p.markdown for p in render_pages(catalog, TODAY)}
+    return rendered(catalog, TODAY)
 
 
 def summary_rows(page: str) -> list[tuple[str, str]]:

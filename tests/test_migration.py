@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
-from dlkb.render import nav, render_pages
+from dlkb.render import nav
 from invalid_cases import delete_key, parse_path, set_value
 
 TODAY = dt.date(2026, 11, 22)
@@ -24,7 +24,7 @@ VALID = FIXTURES / "migration" / "alpha.yaml"
 
 
 def pages(catalog: Catalog, today: dt.date = TODAY) -> dict[str, str]:
-    return {p.path: p.markdown for p in render_pages(catalog, today)}
+    return rendered(catalog, today)
 
 
 def test_every_framework_that_is_not_active_has_a_migration_file_and_no_other(catalog: Catalog) -> None:

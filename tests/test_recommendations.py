@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
-from dlkb.render import nav, render_pages
+from dlkb.render import nav
 from invalid_cases import delete_key, parse_path, set_value
 
 TODAY = dt.date(2026, 11, 22)
@@ -28,7 +28,7 @@ def rec_data(fixture_data: Path) -> Path:
 
 
 def pages(catalog: Catalog, today: dt.date = TODAY) -> dict[str, str]:
-    return {p.path: p.markdown for p in render_pages(catalog, today)}
+    return rendered(catalog, today)
 
 
 def text(html: str) -> str:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
-from dlkb.render import nav, render_pages
+from dlkb.render import nav
 from invalid_cases import delete_key, parse_path, set_value
 
 TODAY = dt.date(2026, 11, 22)
@@ -20,7 +20,7 @@ CASES = yaml.safe_load((ROOT / "tests" / "cases" / "invalid_tools.yaml").read_te
 
 
 def pages(catalog: Catalog) -> dict[str, str]:
-    return {p.path: p.markdown for p in render_pages(catalog, TODAY)}
+    return rendered(catalog, TODAY)
 
 
 def test_the_page_lists_the_seven_tools_with_licence_status_and_release(catalog: Catalog) -> None:
