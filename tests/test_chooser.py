@@ -49,7 +49,7 @@ VERDICTS = [
     ("chainer", "maintained", False, "상태: 유지보수만 (2019년 12월 5일부터), 마지막 릴리스 2022년 1월 5일: 18개월 넘게 새 릴리스가 없습니다"),
     ("oneflow", "maintained", False, "상태: 유지보수만 (2024년부터), 마지막 릴리스 2024년 3월 11일: 18개월 넘게 새 릴리스가 없습니다"),
     ("pycaret", "multi-node", False, "여러 노드: 미지원 — parallel 추가 패키지의 FugueBackend로 compare_models 같은 모델 비교 작업을 Spark·Dask 클러스터에 "
-                                     "나눠 돌릴 수 있습니다. 모델 하나를 여러 노드에 나눠 학습하는 기능은 아닙니다."),
+                                     "나눠 돌릴 수 있습니다. 다만 모델 하나를 여러 노드에 나눠 학습하는 기능은 없습니다."),
     ("fastai", "rocm", True, "fastai는 PyTorch 위에서 동작하므로 PyTorch의 지원을 따릅니다 (ROCm: 지원 — AMD GPU는 HIP(ROCm) 빌드로 지원하며, "
                              "torch.cuda 인터페이스를 그대로 재사용합니다.)"),
     ("fastai", "tpu", True, "TPU: 확인 안 됨"),
