@@ -115,7 +115,8 @@ def serve_directory(directory: Path) -> Iterator[str]:
 # `document$` emission) and every interactive part has drawn its controls from its JSON (the
 # matrix, whose sort buttons are in the page, has enabled them).
 READY = """() => document.querySelector('.md-search[role=dialog][aria-label]') !== null
-    && [...document.querySelectorAll('[data-dlkb-app]')].every(app => app.querySelector('.dlkb-picker, button.dlkb-sort:enabled'))
+    && [...document.querySelectorAll('[data-dlkb-app]')].every(app => app.querySelector('.dlkb-picker input:enabled, button.dlkb-sort:enabled'))
+    && !document.querySelector('[data-dlkb-app][aria-busy=true]')
     && [...document.images].every(img => img.complete)"""
 
 

@@ -54,10 +54,14 @@
     var ticked = all.filter(function (k) { return asked.indexOf(k) >= 0; });
     var data = null, pending = null;
 
+    // Until the verdicts arrive, the lists on the page answer other needs than those ticked:
+    // the box says it is busy (dimmed; tests and assistive technology wait for it).
     function withData(then) {
       if (data) return then();
+      root.setAttribute("aria-busy", "true");
       pending = pending || fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (d) { data = d; });
-      pending.then(then).catch(function () {
+      pending.then(then).then(function () { root.removeAttribute("aria-busy"); }).catch(function () {
+        root.removeAttribute("aria-busy");
         status.textContent = "도우미 데이터를 불러오지 못했습니다. 기능 비교표 페이지를 이용해 주세요.";
       });
     }
