@@ -111,7 +111,10 @@ def on_post_build(config) -> None:
     # After the theme's search plugin (hooks run after the plugins): its index made Korean-aware.
     search_dir = Path(config.site_dir) / "search"
     if (search_dir / "search_index.json").is_file():
-        _korean_search(search_dir, config)
+        written = _korean_search(search_dir, config)
+        if written is not None and LIVE.cache_key is not None and LIVE.cached is None and LIVE.last_files is not None:
+            cache = _core("buildcache")  # a first build of these inputs: kept for the next one
+            cache.save(_project(config), LIVE.cache_key, cache.Entry(config.nav, LIVE.last_files, written))
     # Not under serve: its live-reload script is inline and changes with every rebuild.
     # Our stylesheet and loader go into each page first (fewer requests), then the policy hashes them.
     if not LIVE.serving and (LIVE.catalog is not None or LIVE.cached is not None):
@@ -119,23 +122,20 @@ def on_post_build(config) -> None:
         _core("csp").add_policy(Path(config.site_dir))
 
 
-def _korean_search(search_dir: Path, config) -> None:
-    """The theme's index rewritten by dlkb.search, or the files that rewrite gave last time."""
-    cache = _core("buildcache")
-    theme = cache.theme_index_sha(search_dir, "search_index.json")
+def _korean_search(search_dir: Path, config) -> dict[str, dict[str, str]] | None:
+    """The theme's index rewritten by dlkb.search, or the files that rewrite gave last time.
+    Returns what was written, under the theme index's hash, when it was made here."""
+    theme = _core("buildcache").theme_index_sha(search_dir, "search_index.json")
     if LIVE.cached is not None and theme in LIVE.cached.search:
         for name, text in LIVE.cached.search[theme].items():
             (search_dir / name).write_text(text, encoding="utf-8")
-        return
+        return None
     if LIVE.catalog is None and LIVE.cached is not None:
         LIVE.reload(_project(config) / "data")  # the theme changed its index: made afresh
     if LIVE.catalog is None:
-        return
+        return None
     _core("search").write_index(search_dir, LIVE.catalog, _project(config) / "data")
-    if LIVE.cache_key is not None and LIVE.cached is None and LIVE.last_files is not None:
-        written = {p.name: p.read_text(encoding="utf-8") for p in search_dir.glob("*.json")}
-        entry = cache.Entry(config.nav, LIVE.last_files, {theme: written})
-        cache.save(_project(config), LIVE.cache_key, entry)
+    return {theme: {p.name: p.read_text(encoding="utf-8") for p in search_dir.glob("*.json")}}
 
 
 def _with_banner(output: str) -> str:

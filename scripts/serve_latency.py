@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -23,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmark import make_project  # this folder is on the path when the script runs
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
 RECORD = Path("data") / "frameworks" / "caffe.yaml"
 PAGE = "/frameworks/caffe/"
 
@@ -36,19 +35,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def copy_project(target: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "hooks", "overrides", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, target / name)
-    return target
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp))
+        project = make_project(Path(tmp), 1)  # the project as it is (benchmark.py's copy, not grown)
         port, log = free_port(), open(project / "serve.log", "w")  # noqa: SIM115 - closed below
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=log)

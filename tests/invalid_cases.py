@@ -153,5 +153,14 @@ def delete_key(text: str, path: KeyPath) -> str:
     return text[:start] + text[text.index("\n", _end(text, value)) + 1:]
 
 
+def edited(text: str, case: dict) -> str:
+    """A valid file with a case's mistakes in it: its `delete` keys removed, then its `set` values written."""
+    for dotted in case.get("delete", []):
+        text = delete_key(text, parse_path(dotted))
+    for dotted, value in case.get("set", {}).items():
+        text = set_value(text, parse_path(dotted), value)
+    return text
+
+
 CASES = load_cases()
 BY_NAME = {case.name: case for case in CASES}

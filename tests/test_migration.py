@@ -16,7 +16,7 @@ from conftest import FIXTURES, ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
 from dlkb.render import nav
-from invalid_cases import delete_key, parse_path, set_value
+from invalid_cases import edited
 
 TODAY = dt.date(2026, 11, 22)
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "invalid_migrations.yaml").read_text(encoding="utf-8"))
@@ -115,11 +115,7 @@ def test_without_migration_files_there_is_no_section(fixture_data: Path) -> None
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
 def test_a_mistake_in_a_migration_file_is_an_exact_korean_message(case: dict, fixture_data: Path) -> None:
-    text = VALID.read_text(encoding="utf-8")
-    for dotted in case.get("delete", []):
-        text = delete_key(text, parse_path(dotted))
-    for dotted, value in case.get("set", {}).items():
-        text = set_value(text, parse_path(dotted), value)
+    text = edited(VALID.read_text(encoding="utf-8"), case)
     (fixture_data / "migrations").mkdir()
     (fixture_data / "migrations" / case.get("file", "alpha.yaml")).write_text(text, encoding="utf-8")
     with pytest.raises(CatalogError) as caught:

@@ -15,7 +15,7 @@ from conftest import FIXTURES, ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
 from dlkb.render import nav
-from invalid_cases import delete_key, parse_path, set_value
+from invalid_cases import edited
 
 TODAY = dt.date(2026, 11, 22)
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "invalid_recommendations.yaml").read_text(encoding="utf-8"))
@@ -50,11 +50,7 @@ def verdict_box(page: str) -> dict[str, str]:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
 def test_a_mistake_in_the_recommendations_file_is_an_exact_korean_message(case: dict, rec_data: Path) -> None:
     path = rec_data / "recommendations.yaml"
-    source = path.read_text(encoding="utf-8")
-    for dotted in case.get("delete", []):
-        source = delete_key(source, parse_path(dotted))
-    for dotted, value in case.get("set", {}).items():
-        source = set_value(source, parse_path(dotted), value)
+    source = edited(path.read_text(encoding="utf-8"), case)
     path.write_text(source, encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
         load_catalog(rec_data, today=TODAY)

@@ -13,7 +13,7 @@ from conftest import ROOT, rendered
 from dlkb.catalog import Catalog, load_catalog
 from dlkb.problems import CatalogError
 from dlkb.render import nav
-from invalid_cases import delete_key, parse_path, set_value
+from invalid_cases import edited
 
 TODAY = dt.date(2026, 11, 22)
 CASES = yaml.safe_load((ROOT / "tests" / "cases" / "invalid_tools.yaml").read_text(encoding="utf-8"))
@@ -70,11 +70,7 @@ def test_without_a_tools_file_there_is_no_page_and_no_link(fixture_data: Path) -
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
 def test_a_mistake_in_the_tools_file_is_an_exact_korean_message(case: dict, fixture_data: Path) -> None:
     path = fixture_data / "tools.yaml"
-    text = path.read_text(encoding="utf-8")
-    for dotted in case.get("delete", []):
-        text = delete_key(text, parse_path(dotted))
-    for dotted, value in case.get("set", {}).items():
-        text = set_value(text, parse_path(dotted), value)
+    text = edited(path.read_text(encoding="utf-8"), case)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
         load_catalog(fixture_data, today=TODAY)

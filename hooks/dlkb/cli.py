@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from dlkb.catalog import load_catalog
+from dlkb.catalog import Catalog, load_catalog
 from dlkb.csp import add_policy
 from dlkb.health import findings
 from dlkb.inline import inline_assets
@@ -31,11 +31,18 @@ def _project_root() -> Path:
     return here
 
 
-def cmd_check(data: Path) -> int:
+def _loaded(data: Path) -> Catalog | None:
+    """The catalogue, or None with the Korean report printed."""
     try:
-        catalog = load_catalog(data)
+        return load_catalog(data)
     except CatalogError as err:
         print(err.report(), file=sys.stderr)
+        return None
+
+
+def cmd_check(data: Path) -> int:
+    catalog = _loaded(data)
+    if catalog is None:
         return 1
     print(f"문제 없음: 프레임워크 {len(catalog.frameworks)}개, 비교 {len(catalog.comparisons)}개를 확인했습니다.")
     found = findings(catalog, build_date())
@@ -69,10 +76,8 @@ def cmd_new(data: Path, framework_id: str) -> int:
 def cmd_refresh(data: Path) -> int:
     from dlkb.refresh import pypi_fetcher, refresh  # the network client is loaded only for this command
 
-    try:
-        catalog = load_catalog(data)
-    except CatalogError as err:
-        print(err.report(), file=sys.stderr)
+    catalog = _loaded(data)
+    if catalog is None:
         return 1
     code, lines = refresh(catalog, data, {"pypi": pypi_fetcher()}, dt.datetime.now(dt.UTC).date())
     print("\n".join(lines), file=sys.stderr if code else sys.stdout)
