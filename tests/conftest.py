@@ -58,13 +58,23 @@ BUILD_DAY = dt.datetime.fromtimestamp(int(BUILD_EPOCH), dt.UTC).date()
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, env=env)
-    assert run.returncode == 0, run.stderr
-    assert "WARNING" not in run.stderr, run.stderr
+    """The real site, built once per test run with `mkdocs build --strict`: under xdist the first
+    worker to ask builds it into the run's shared temporary folder and the others wait for it
+    (a full build is seconds of CPU that every worker would otherwise repeat)."""
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out, done = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not done.exists():
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+            run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                                 cwd=ROOT, capture_output=True, text=True, env=env)
+            assert run.returncode == 0, run.stderr
+            assert "WARNING" not in run.stderr, run.stderr
+            done.touch()
     return out
 
 
