@@ -57,7 +57,7 @@ def test_a_mistake_in_the_recommendations_file_is_an_exact_korean_message(case: 
     assert [str(p) for p in caught.value.problems] == case["expect"]
 
 
-CHECKED = "2026년 12월 1일 기준으로 이 사이트가 내린 판단입니다. 추천마다 까닭과 출처는 상황별 추천 페이지에 있습니다."
+CHECKED = "2026년 12월 1일 기준으로 이 사이트가 내린 판단입니다. 각 추천의 까닭과 출처는 상황별 추천 페이지에 있습니다."
 OLD_CODE = "이 사이트의 추천(옛 코드를 이어 가려면): PyTorch, 차선은 Keras"
 
 
@@ -124,7 +124,7 @@ def test_a_verdict_holds_for_the_oldest_date_it_rests_on(rec_data: Path) -> None
     """Alpha (archived, checked 2026-01-10) leans on the old-code entry reviewed 2026-01-05."""
     box = verdict_box(pages(load_catalog(rec_data, today=TODAY))["frameworks/alpha.md"])
     assert box["옮겨 갈 곳"] == "Beta: 이 프로젝트의 뒤를 잇는 곳으로 기록된 프레임워크입니다. 이 사이트의 추천(옛 코드를 이어 가려면): Beta"
-    assert box["date"] == "2026년 1월 5일 기준으로 이 사이트가 내린 판단입니다. 추천마다 까닭과 출처는 상황별 추천 페이지에 있습니다."
+    assert box["date"] == "2026년 1월 5일 기준으로 이 사이트가 내린 판단입니다. 각 추천의 까닭과 출처는 상황별 추천 페이지에 있습니다."
 
 
 def test_without_a_recommendations_file_the_box_stands_on_the_record_alone(fixture_data: Path) -> None:
