@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/serve_latency.py [--edits 5]
 
-Copies the project to a temporary folder, starts `mkdocs serve` there and opens a framework page
+Copies the project to a temporary folder, starts `mkdocs serve --dirty` there (README's command) and opens a framework page
 in Chromium (/usr/bin/chromium, Playwright), as a contributor has it open. Then, `--edits` times,
 it saves a changed `name_ko` in that framework's file and times how long until the page in the
 browser shows it (the live-reload script reloads it; nothing is polled over HTTP). Prints each
@@ -42,7 +42,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp), 1)  # the project as it is (benchmark.py's copy, not grown)
         port, log = free_port(), open(project / "serve.log", "w")  # noqa: SIM115 - closed below
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=log)
         record = project / RECORD
         original = record.read_text(encoding="utf-8")
@@ -73,6 +73,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=20)
             log.close()
+        print((project / "serve.log").read_text()[-1500:]) if os.environ.get("DLKB_SHOW_LOG") else None
         built = [float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", (project / "serve.log").read_text())]
     print(f"median {statistics.median(seconds):.2f}s over {len(seconds)} edits (aim: 1.00s); "
           f"server's rebuild median {statistics.median(built[1:] or built):.2f}s")

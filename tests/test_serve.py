@@ -56,7 +56,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}{mount.rstrip('/')}"
         self.log = open(project / "serve.log", "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{self.port}"],  # as README says
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.DEVNULL, stderr=self.log, text=True,
         )
@@ -169,3 +169,46 @@ def test_a_bad_source_date_epoch_stops_a_build_in_korean(project: Path, tmp_path
     assert run.returncode == 1
     assert "SOURCE_DATE_EPOCH: 환경 변수가 1970-01-01부터 센 초가 아닙니다 (입력: '1e9')" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+# Saved one after another while serving: a record's Korean name, the record broken (every page shows
+# the banner), fixed, the theme's overrides (every page changes), a page written by hand.
+EDITS = ["data/frameworks/alpha.yaml::name_ko: 알파=>name_ko: 알파수정본",
+         "data/frameworks/alpha.yaml::spdx: BSD-3-Clause=>spdx: MITT",
+         "data/frameworks/alpha.yaml::spdx: MITT=>spdx: BSD-3-Clause",
+         "overrides/main.html::{% block htmltitle %}=>{% block htmltitle %}<!-- 고친 테마 -->",
+         "docs/compare/index.md::# =># 고친 "]
+
+
+def rebuilds(project: Path, site: Path, mode: str) -> list[dict[str, tuple[bytes, int]]]:
+    """Each state of the site as serve leaves it: path -> (bytes, modification time)."""
+    script = Path(__file__).parent / "serve_rebuilds.py"
+    run = subprocess.run([sys.executable, str(script), str(project), str(site), mode, *EDITS],
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "dirty" not in run.stderr  # MkDocs' notice that the nav may be stale: it is not here
+    states = []
+    for n in range(len(EDITS) + 1):
+        root = Path(f"{site}-{n}")
+        # 404.html carries the time of its build (its script reloads when a new build answers)
+        states.append({str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns)
+                       for p in root.rglob("*") if p.is_file() and p.name != "404.html"})
+    return states
+
+
+def test_serve_dirty_rebuilds_only_what_changed_and_gives_the_same_site(project: Path, tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` (README's command) rewrites only the pages whose text changed, and
+    after every kind of edit its site is byte for byte the one a full rebuild gives."""
+    (tmp_path / "other").mkdir()
+    other = make_project(tmp_path / "other")
+    dirty, full = rebuilds(project, tmp_path / "dirty", "dirty"), rebuilds(other, tmp_path / "full", "clean")
+    for n, (a, b) in enumerate(zip(dirty, full, strict=True)):
+        assert sorted(a) == sorted(b), n
+        assert [path for path in a if a[path][0] != b[path][0]] == [], (n, EDITS[n - 1] if n else "first build")
+    rewritten = sorted(path for path in dirty[1] if path.endswith(".html") and dirty[1][path][1] != dirty[0][path][1])
+    assert rewritten == ["compare/alpha-vs-beta/index.html", "compare/pros-cons/index.html",
+                         "frameworks/alpha/index.html", "frameworks/index.html", "index.html"]  # where 알파 shows
+    for n in (2, 3, 4):  # the banner comes and goes, the theme changes: every page again
+        assert all(dirty[n][path][1] != dirty[n - 1][path][1] for path in dirty[n] if path.endswith(".html")), n
+    assert "고친 테마" in dirty[4]["frameworks/beta/index.html"][0].decode()
+    assert [p for p in dirty[5] if p.endswith(".html") and dirty[5][p][1] != dirty[4][p][1]] == ["compare/index.html"]

@@ -9,6 +9,7 @@ in `messages.py`, rules inside one file in `rules.py`, checks across files in `c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import TypeVar
@@ -181,6 +182,14 @@ def read_data_file(path: FsPath, rel: str, data_dir: FsPath) -> bytes | Problem:
         return Problem(rel, None, "", "파일을 읽을 수 없습니다 (권한을 확인하세요)", None, "읽을 수 있는 파일")
 
 
+@functools.lru_cache(maxsize=128)  # the data folder holds about 60 files
+def _parsed(raw: bytes, rel: str) -> tuple[Document, tuple[Problem, ...]]:
+    """`load_text`, once per file text: under `mkdocs serve` the core's modules stay loaded
+    between rebuilds while its code is unchanged, so only the file just saved is parsed again."""
+    doc, found = load_text(raw, rel)
+    return doc, tuple(found)
+
+
 def _load_file(path: FsPath, cls: type[M], data_dir: FsPath, problems: list[Problem]) -> Loaded:
     """Parse and validate one file; its problems go to `problems`, and `obj` stays None then."""
     rel = path.relative_to(data_dir.parent).as_posix()
@@ -188,7 +197,7 @@ def _load_file(path: FsPath, cls: type[M], data_dir: FsPath, problems: list[Prob
     if isinstance(raw, Problem):
         problems.append(raw)
         return Loaded(rel, Document(None))
-    doc, found = load_text(raw, rel)
+    doc, found = _parsed(raw, rel)
     problems += found
     item = Loaded(rel, doc)
     if doc.data is None or found:

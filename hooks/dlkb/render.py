@@ -71,7 +71,7 @@ from dlkb.pages import (
     tool_anchor,
 )
 from dlkb.reference import field_rows, need_rows, support_kept
-from dlkb.terms import TermLinker, glossary_terms
+from dlkb.terms import Term, TermLinker, glossary_terms
 from dlkb.verdict import framework_verdict, home_checked
 from dlkb.vocab import SUCCESSOR_LABEL, SUCCESSOR_REVERSE, GraphMode, Kind, Patent, Relation, Status, Support, Vocab
 
@@ -293,12 +293,24 @@ def term_pages(catalog: Catalog) -> set[str]:
 def link_terms(pages: list[Page], catalog: Catalog) -> None:
     """The first use of each glossary term on each page of prose links to its entry (dlkb.terms)."""
     assert catalog.glossary is not None
-    linker = TermLinker(glossary_terms(catalog.glossary))
+    terms = tuple(glossary_terms(catalog.glossary))
     wanted = term_pages(catalog)
     glossary_url = GLOSSARY.removesuffix(".md") + "/"
     for page in pages:
         if page.path in wanted:
-            page.markdown = linker.page(page.markdown, relative_root(page.path) + glossary_url)
+            page.markdown = _linked(terms, page.markdown, relative_root(page.path) + glossary_url)
+
+
+@functools.lru_cache(maxsize=4)
+def _linker(terms: tuple[Term, ...]) -> TermLinker:
+    return TermLinker(list(terms))
+
+
+@functools.lru_cache(maxsize=256)
+def _linked(terms: tuple[Term, ...], markdown: str, href: str) -> str:
+    """A page with its terms linked, once per page text: under `mkdocs serve` an edit changes a
+    few pages, and the others' links are not worked out again."""
+    return _linker(terms).page(markdown, href)
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,16 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+def merged_entries(previous: dict[str, list[dict[str, Any]]], docs: list[dict[str, Any]], built: set[str],
+                   pages: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The theme's index entries of every page in `pages`, by page address, after a rebuild that
+    indexed only the pages in `built` (`docs`): theirs from now, the others' from `previous`."""
+    fresh: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        fresh.setdefault(doc["location"].split("#")[0], []).append(doc)
+    return {page: fresh.get(page, []) if page in built else previous.get(page, []) for page in pages}
+
+
 def write_index(search_dir: Path, catalog: Catalog, data_dir: Path) -> None:
     """Rewrite the theme's index in `search_dir` into the settings file and the full index."""
     theme = search_dir / THEME_FILE
