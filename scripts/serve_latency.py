@@ -73,7 +73,6 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=20)
             log.close()
-        print((project / "serve.log").read_text()[-1500:]) if os.environ.get("DLKB_SHOW_LOG") else None
         built = [float(s) for s in re.findall(r"Documentation built in ([0-9.]+) seconds", (project / "serve.log").read_text())]
     print(f"median {statistics.median(seconds):.2f}s over {len(seconds)} edits (aim: 1.00s); "
           f"server's rebuild median {statistics.median(built[1:] or built):.2f}s")
