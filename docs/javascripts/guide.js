@@ -89,7 +89,7 @@
       });
       stay.sort(function (a, b) { return compareKeys(a.key, b.key); });
       status.textContent = ticked.length
-        ? "조건 " + ticked.length + "개에 맞는 프레임워크 " + stay.length + "개(잘 맞는 순서), 빠진 프레임워크 " + out.length + "개입니다."
+        ? "조건 " + ticked.length + "개를 만족하는 프레임워크는 " + stay.length + "개이고, 더 잘 맞는 것부터 나옵니다. 빠진 프레임워크는 " + out.length + "개입니다."
         : "조건을 고르지 않아 프레임워크 " + stay.length + "개가 모두 남아 있습니다.";
       kept.textContent = "";
       kept.appendChild(el("h2", { id: "kept" }, "남은 프레임워크 (" + stay.length + ")"));
