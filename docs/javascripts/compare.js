@@ -77,10 +77,33 @@
     return fw.levels && fw.levels[index] ? fw.levels[index] : fw.cells[index];
   }
 
+  function json(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+
   window.dlkbApps.compare = function (root) {
-    fetch(root.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
+    var base = new URL(root.dataset.src, location.href);
+    function failed() {
+      root.removeAttribute("aria-busy");
+      root.textContent = "비교 데이터를 불러오지 못했습니다. 기능 비교표 페이지를 이용해 주세요.";
+    }
+    json(base).then(function (data) {
       var byId = Object.create(null);  // ids come from the URL: no inherited names such as __proto__
       data.frameworks.forEach(function (fw) { byId[fw.id] = fw; });
+      // The cells of a framework come in its own file, fetched when it is first shown.
+      function withCells(ids) {
+        var missing = ids.filter(function (id) { return !byId[id].cells; });
+        if (!missing.length) return null;
+        root.setAttribute("aria-busy", "true");
+        return Promise.all(missing.map(function (id) {
+          return json(new URL(byId[id].detail, base)).then(function (detail) {
+            ["cells", "levels", "sources", "source_titles"].forEach(function (key) { byId[id][key] = detail[key]; });
+          });
+        })).then(function () { root.removeAttribute("aria-busy"); });
+      }
       var params = new URLSearchParams(location.search);
       var read = readIds(params.get("ids") || "", data, byId);
       var chosen = read.chosen;
@@ -129,9 +152,15 @@
         if (diffOnly) parts.push("diff=1");
         var search = parts.join("&");
         history.replaceState(history.state, "", location.pathname + (search ? "?" + search : ""));
-        output.textContent = "";
         notices.textContent = "";
         read.notes.forEach(function (note) { notices.appendChild(el("li", {}, note)); });
+        var loading = chosen.length >= 2 ? withCells(chosen) : null;
+        if (loading) {  // the table shown so far stays until the new one is ready
+          status.textContent = "비교 데이터를 불러오는 중입니다…";
+          loading.then(render, failed);
+          return;
+        }
+        output.textContent = "";
         if (chosen.length < 2) {
           status.textContent = "프레임워크를 2개 이상 고르면 표가 나타납니다. 지금 " + chosen.length + "개를 골랐습니다.";
           return;
@@ -171,8 +200,6 @@
             (toolsOnly ? ", 그 가운데 " + toolsOnly + "개는 지원 수준이 같고 도구 이름만 다름" : "") + ")." : ".");
       }
       render();
-    }).catch(function () {
-      root.textContent = "비교 데이터를 불러오지 못했습니다. 기능 비교표 페이지를 이용해 주세요.";
-    });
+    }).catch(failed);
   };
 })();

@@ -66,23 +66,37 @@ def frameworks_csv(catalog: Catalog) -> bytes:
 # --- what the interactive pages read -------------------------------------------------------
 
 def compare_json(catalog: Catalog) -> str:
-    """Plain text cells per framework and attribute: the compare page only arranges them.
-    Beside each cell: its support level (the symbol, and what "차이만 보기" compares) and its
-    sources; beside each framework the other names a reader may type (`tf`, `Torch7`) and its
-    name with the particle 로/으로, for the page's messages ("TensorFlow로 읽었습니다")."""
+    """What the compare page reads first: the rows, the support levels and, per framework, its
+    names only: the other names a reader may type (`tf`, `Torch7`), its name with the particle
+    로/으로 for the page's messages ("TensorFlow로 읽었습니다") and where its cells are
+    (`compare_detail_json`). The page then fetches the cells of the frameworks it shows, not of all."""
     rows = fields_for("compare")
     return _dumps({
         "format_version": FORMAT_VERSION,
         "rows": [{"key": f.key, "label": f.label} for f in rows],
         "support": {s.css: {"icon": s.icon, "label": s.label} for s in Support},
         "frameworks": [
-            {"id": fw.id, "name": fw.name, "name_ko": fw.name_ko, "cells": [f.text(fw) for f in rows],
-             "levels": [f.value(fw).value.css if f.show == "feature" else None for f in rows],
-             "sources": [f.sources(fw) for f in rows],
-             "source_titles": {sid: catalog.source(fw, sid).title for f in rows for sid in f.sources(fw)},
+            {"id": fw.id, "name": fw.name, "name_ko": fw.name_ko, "detail": compare_detail_path(fw.id).removeprefix("api/"),
              "aliases": fw.aliases, "name_ro": fw.name + particle(fw.reading, "로/으로")}
             for fw in catalog.frameworks.values()
         ],
+    })
+
+
+def compare_detail_path(fw_id: str) -> str:
+    return f"api/compare/{fw_id}.json"
+
+
+def compare_detail_json(catalog: Catalog, fw: Framework) -> str:
+    """One framework's plain text cells, in the order of compare.json's rows: the compare page only
+    arranges them. Beside each cell: its support level (the symbol, and what "차이만 보기"
+    compares) and its sources, with their titles."""
+    rows = fields_for("compare")
+    return _dumps({
+        "format_version": FORMAT_VERSION, "id": fw.id, "cells": [f.text(fw) for f in rows],
+        "levels": [f.value(fw).value.css if f.show == "feature" else None for f in rows],
+        "sources": [f.sources(fw) for f in rows],
+        "source_titles": {sid: catalog.source(fw, sid).title for f in rows for sid in f.sources(fw)},
     })
 
 
@@ -101,4 +115,5 @@ def downloads(catalog: Catalog, today: dt.date) -> dict[str, str | bytes]:
         files[f"api/frameworks/{fw_id}.json"] = framework_json(record, observed.get(fw_id))
     for fw_id, fw in catalog.frameworks.items():
         files[badge_path(fw_id)] = badge_json(fw)  # a Shields.io endpoint per framework
+        files[compare_detail_path(fw_id)] = compare_detail_json(catalog, fw)
     return files
