@@ -49,6 +49,9 @@ CASES = {
     'blank-line-in-prose': (("frameworks/alpha.yaml", "summary_ko: >-\n  Alpha는 시험용 가상 프레임워크입니다. 실제로는 존재하지 않습니다.\n", "summary_ko: |-\n  Alpha는 시험용입니다.\n\n      [링크](javascript:alert(1))\n"), [
         "data/frameworks/alpha.yaml:7 › summary_ko: 빈 줄을 넣을 수 없습니다 (한 문단으로 적어 주세요) (입력: 'Alpha는 시험용입니다.\\n\\n    [링크](javascript:alert(1))')",
     ]),
+    'deeper-line-in-prose': (("frameworks/alpha.yaml", "summary_ko: >-\n  Alpha는 시험용 가상 프레임워크입니다. 실제로는 존재하지 않습니다.\n", "summary_ko: >-\n  Alpha는 시험용입니다.\n    실제로는 없습니다.\n"), [
+        "data/frameworks/alpha.yaml:7 › summary_ko: 다른 줄보다 깊게 들여 쓴 줄이 있어, 그 앞의 줄바꿈과 공백이 글에 그대로 남습니다 (모든 줄을 같은 칸에서 시작해 주세요) (입력: 'Alpha는 시험용입니다.\\n  실제로는 없습니다.')",
+    ]),
     'merge-key': (("frameworks/alpha.yaml", "links:\n", "links:\n  <<: {home: null}\n"), [
         'data/frameworks/alpha.yaml:10 › links: 병합 키(<<)는 쓸 수 없습니다 — 올바른 값: 항목을 직접 적기 (앵커와 병합 없이)',
     ]),

@@ -52,6 +52,8 @@ def _prose(value: str) -> str:
     (and the HTML block around it, letting Markdown syntax in), so there is none."""
     if "\n\n" in value.replace("\r", "").replace(" ", ""):
         raise ValueError("빈 줄을 넣을 수 없습니다 (한 문단으로 적어 주세요)")
+    if re.search(r"\n[ \t]+\S", value):  # a line indented deeper than the rest of a `>-` block
+        raise ValueError("다른 줄보다 깊게 들여 쓴 줄이 있어, 그 앞의 줄바꿈과 공백이 글에 그대로 남습니다 (모든 줄을 같은 칸에서 시작해 주세요)")
     if len(value) > PROSE_MAX:
         raise ValueError(f"너무 깁니다 ({len(value):,}자, 많아야 {PROSE_MAX:,}자)")
     return _visible(value)
