@@ -65,7 +65,7 @@
       ids.forEach(function (sid) {
         if (!numbers[sid]) numbers[sid] = Object.keys(numbers).length + 1;
         sup.appendChild(el("a", { class: "dlkb-cite", href: "../frameworks/" + encodeURIComponent(fw.id) + "/#src-" + encodeURIComponent(sid),
-          title: "출처 " + numbers[sid] + ": " + fw.source_titles[sid] }, "[" + numbers[sid] + "]"));
+          title: "출처 " + numbers[sid] }, "[" + numbers[sid] + "]"));  // as on a framework page
       });
       td.appendChild(sup);
     }
@@ -84,13 +84,16 @@
     });
   }
 
+  window.dlkbApps = window.dlkbApps || {};  // this file may run before dlkb.js (written into its page)
   window.dlkbApps.compare = function (root) {
     var base = new URL(root.dataset.src, location.href);
     function failed() {
       root.removeAttribute("aria-busy");
       root.textContent = "비교 데이터를 불러오지 못했습니다. 기능 비교표 페이지를 이용해 주세요.";
     }
-    json(base).then(function (data) {
+    // The names and rows travel in the page when it was built (dlkb.inline); under `mkdocs serve` they are fetched.
+    var inline = root.dataset.index;
+    (inline ? Promise.resolve().then(function () { return JSON.parse(inline); }) : json(base)).then(function (data) {
       var byId = Object.create(null);  // ids come from the URL: no inherited names such as __proto__
       data.frameworks.forEach(function (fw) { byId[fw.id] = fw; });
       // The cells of a framework come in its own file, fetched when it is first shown.
@@ -100,7 +103,7 @@
         root.setAttribute("aria-busy", "true");
         return Promise.all(missing.map(function (id) {
           return json(new URL(byId[id].detail, base)).then(function (detail) {
-            ["cells", "levels", "sources", "source_titles"].forEach(function (key) { byId[id][key] = detail[key]; });
+            ["cells", "levels", "sources"].forEach(function (key) { byId[id][key] = detail[key]; });
           });
         })).then(function () { root.removeAttribute("aria-busy"); });
       }

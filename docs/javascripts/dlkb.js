@@ -10,6 +10,7 @@
   var loading = {};
 
   function load(name) {
+    if (window.dlkbApps[name]) return Promise.resolve();  // written into the page (dlkb.inline)
     if (!loading[name]) {
       loading[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");

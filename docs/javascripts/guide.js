@@ -43,6 +43,7 @@
 
   // The page arrives with the default answer drawn (hooks/dlkb/templates/guide.md.j2): the script
   // fetches every verdict only when the reader changes a need, or the address asks for other needs.
+  window.dlkbApps = window.dlkbApps || {};  // this file may run before dlkb.js (written into its page)
   window.dlkbApps.guide = function (root) {
     var boxes = Array.prototype.slice.call(root.querySelectorAll(".dlkb-picker input"));
     var status = root.querySelector(".dlkb-live");

@@ -13,6 +13,7 @@
     return row.cells[index].dataset.sort || "";
   }
 
+  window.dlkbApps = window.dlkbApps || {};  // this file may run before dlkb.js (written into its page)
   window.dlkbApps.matrix = function (root) {
     var table = root.querySelector("table");
     var tbody = table.tBodies[0];
@@ -180,6 +181,9 @@
     // after the browser's (and the theme's) own scroll to the address, which would undo ours
     function later() { setTimeout(reveal, 0); }
     window.addEventListener("hashchange", later);
-    if (location.hash) reveal();
+    // This script may run while the page is still loading (it is written into the page): the
+    // browser's first scroll to the address comes at the end of loading, so ours comes after it.
+    if (location.hash && document.readyState === "complete") later();
+    else if (location.hash) window.addEventListener("load", later, { once: true });
   };
 })();

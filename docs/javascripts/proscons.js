@@ -14,6 +14,7 @@
     return wrap;
   }
 
+  window.dlkbApps = window.dlkbApps || {};  // this file may run before dlkb.js (written into its page)
   window.dlkbApps.proscons = function (root) {
     var article = root.closest("article") || document;
     var form = document.createElement("fieldset");

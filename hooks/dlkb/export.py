@@ -87,16 +87,16 @@ def compare_detail_path(fw_id: str) -> str:
     return f"api/compare/{fw_id}.json"
 
 
-def compare_detail_json(catalog: Catalog, fw: Framework) -> str:
+def compare_detail_json(fw: Framework) -> str:
     """One framework's plain text cells, in the order of compare.json's rows: the compare page only
     arranges them. Beside each cell: its support level (the symbol, and what "차이만 보기"
-    compares) and its sources, with their titles."""
+    compares) and its sources' ids, each a numbered link to the framework page's source list
+    (whose titles are there, as on the framework page itself)."""
     rows = fields_for("compare")
     return _dumps({
         "format_version": FORMAT_VERSION, "id": fw.id, "cells": [f.text(fw) for f in rows],
         "levels": [f.value(fw).value.css if f.show == "feature" else None for f in rows],
         "sources": [f.sources(fw) for f in rows],
-        "source_titles": {sid: catalog.source(fw, sid).title for f in rows for sid in f.sources(fw)},
     })
 
 
@@ -115,5 +115,5 @@ def downloads(catalog: Catalog, today: dt.date) -> dict[str, str | bytes]:
         files[f"api/frameworks/{fw_id}.json"] = framework_json(record, observed.get(fw_id))
     for fw_id, fw in catalog.frameworks.items():
         files[badge_path(fw_id)] = badge_json(fw)  # a Shields.io endpoint per framework
-        files[compare_detail_path(fw_id)] = compare_detail_json(catalog, fw)
+        files[compare_detail_path(fw_id)] = compare_detail_json(fw)
     return files

@@ -1,6 +1,7 @@
-"""Our own stylesheet and loader script written into every page of a built site, not linked.
+"""Our own stylesheet and loader script written into every page of a built site, not linked;
+an interactive part's script, and the compare page's list of names, into the pages that use them.
 
-Each linked file is one more request on a reader's first view (issue 16: at most 9), and both are
+Each linked file is one more request on a reader's first view (issue 16: at most 9), and these are
 small (a few KiB compressed), so they travel inside the page. The files stay in the site too:
 `mkdocs serve`, which skips this step, links them as before. It runs on the finished HTML files,
 before the content security policy is computed (dlkb.csp allows each inline block by its hash).
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from markupsafe import escape
 
 # The tags the theme writes for `extra_css` and `extra_javascript`, with the page's relative path.
 INLINED = {
@@ -65,14 +68,39 @@ def plain_tokens(html: str) -> str:
     return _CODE.sub(lambda code: _PLAIN_TOKEN.sub(lambda token: token.group(1), code.group(0)), html)
 
 
+# An interactive part's own script, written into the pages that have that part (its name is
+# the part's data-dlkb-app); dlkb.js then finds it defined and loads nothing.
+_APP = re.compile(r'data-dlkb-app="([a-z]+)"')
+# A part marked data-inline gets the file its data-src names as an attribute: no request.
+_INLINE_DATA = re.compile(r'(<div class="dlkb-app" data-dlkb-app="[a-z]+" data-src="([^"]+)") data-inline>')
+
+
+def _app_scripts(site_dir: Path, text: str) -> str:
+    names = sorted(set(_APP.findall(text)))
+    blocks = "".join(_block(site_dir, f"javascripts/{name}.js", "script") for name in names
+                     if (site_dir / "javascripts" / f"{name}.js").is_file())
+    return text.replace("</article>", blocks + "</article>", 1) if blocks else text
+
+
+def _inline_data(site_dir: Path, page: Path, text: str) -> str:
+    def attribute(match: re.Match[str]) -> str:
+        data = (page.parent / match.group(2)).resolve()
+        if not data.is_relative_to(site_dir.resolve()) or not data.is_file():
+            return match.group(0)  # not a file of this site: fetched as before
+        return f'{match.group(1)} data-index="{escape(data.read_text(encoding="utf-8").strip())}">'
+
+    return _INLINE_DATA.sub(attribute, text)
+
+
 def inline_assets(site_dir: Path) -> int:
-    """Replace the links to our stylesheet and loader by their text in every page, and unwrap its
-    code's unstyled token spans (`plain_tokens`); return how many pages changed."""
+    """Replace the links to our stylesheet and loader by their text in every page, write each
+    interactive part's script (and, where marked, its data) into its page, and unwrap the code's
+    unstyled token spans (`plain_tokens`); return how many pages changed."""
     blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items() if (site_dir / name).is_file()}
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        new = plain_tokens(text)
+        new = _inline_data(site_dir, page, _app_scripts(site_dir, plain_tokens(text)))
         for name, block in blocks.items():
             new = _put(new, INLINED[name][0], block)
         if new != text:
