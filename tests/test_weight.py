@@ -25,12 +25,30 @@ def test_a_framework_page_names_no_other_framework_page_in_its_nav(site: Path) -
 
 
 def test_our_stylesheet_and_loader_are_in_the_page_and_allowed_by_hash(site: Path) -> None:
-    page = (site / "frameworks/pytorch/index.html").read_text(encoding="utf-8")
-    assert "stylesheets/dlkb.css" not in page and 'src="../../javascripts/dlkb.js"' not in page
-    css = minified_css((site / "stylesheets/dlkb.css").read_text(encoding="utf-8"))
-    assert f"<style>{css}</style>" in page
-    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
-    assert policy is not None and f"style-src 'self' {_digest(css)};".replace("'", "&#39;") in policy.group(1)
+    """Each page carries the rules of its own parts: the matrix's are on the matrix page only,
+    and every page's policy allows every page's stylesheet (instant navigation keeps the first
+    page's policy while it swaps in the next page's head)."""
+    stylesheet = (site / "stylesheets/dlkb.css").read_text(encoding="utf-8")
+    styles = {}
+    for path in ("frameworks/pytorch/index.html", "compare/matrix/index.html"):
+        page = (site / path).read_text(encoding="utf-8")
+        assert "stylesheets/dlkb.css" not in page and "javascripts/dlkb.js" not in page
+        styles[path] = re.findall(r"<style>(.*?)</style>", page, re.S)
+        assert len(styles[path]) == 1
+    pytorch, matrix = styles["frameworks/pytorch/index.html"][0], styles["compare/matrix/index.html"][0]
+    assert ".dlkb-matrix" not in pytorch and ".md-typeset .dlkb-matrix{max-height: 80vh;" in matrix
+    assert ".dlkb-verdict{" in pytorch and ".dlkb-verdict{" in matrix  # the rules every page has
+    assert len(pytorch) < len(minified_css(stylesheet)) - 6000
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
+    assert policy is not None and all(_digest(css).replace("'", "&#39;") in policy.group(1) for css in (pytorch, matrix))
+
+
+def test_a_section_for_some_pages_goes_only_into_the_pages_that_hold_its_text() -> None:
+    from dlkb.inline import page_css
+
+    css = ".a { color: red; }\n/* @only dlkb-matrix */\n.m { top: 0; }\n/* @end */\n.b { margin: 0; }\n"
+    assert page_css(css, '<div class="dlkb-matrix">') == ".a{color: red;}.m{top: 0;}.b{margin: 0;}"
+    assert page_css(css, "<p>글</p>") == ".a{color: red;}.b{margin: 0;}"
 
 
 def test_the_inline_stylesheet_loses_comments_and_spaces_but_not_its_strings() -> None:

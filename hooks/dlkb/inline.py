@@ -43,9 +43,18 @@ def minified_css(text: str) -> str:
 _JS_COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.M)
 
 
-def _block(site_dir: Path, name: str, element: str) -> str:
-    body = (site_dir / name).read_text(encoding="utf-8").strip() + "\n"
-    body = minified_css(body) if element == "style" else _JS_COMMENT_LINE.sub("", body).strip()
+# A section of the stylesheet for some pages only: those whose HTML holds TEXT.
+_ONLY = re.compile(r"/\* @only (?P<text>.+?) \*/(?P<rules>.*?)/\* @end \*/", re.S)
+
+
+def page_css(stylesheet: str, page: str) -> str:
+    """The stylesheet as one page gets it: minified, with the sections for other pages left out."""
+    return minified_css(_ONLY.sub(lambda part: part.group("rules") if part.group("text") in page else "", stylesheet))
+
+
+def _block(site_dir: Path, name: str, element: str = "script") -> str:
+    """A script of the site as an inline block, its comment lines dropped."""
+    body = _JS_COMMENT_LINE.sub("", (site_dir / name).read_text(encoding="utf-8").strip() + "\n").strip()
     if f"</{element}" in body.lower():  # would end the block early
         raise ValueError(f"{name} contains </{element}")
     return f"<{element}>{body}</{element}>"
@@ -92,15 +101,28 @@ def _inline_data(site_dir: Path, page: Path, text: str) -> str:
     return _INLINE_DATA.sub(attribute, text)
 
 
+def _style(site_dir: Path, page: str, made: dict[str, str]) -> str:
+    """Our stylesheet as `page` gets it (`page_css`), as a <style> block; `made` keeps each variant."""
+    css = page_css((site_dir / "stylesheets/dlkb.css").read_text(encoding="utf-8"), page)
+    if "</style" in css.lower():
+        raise ValueError("stylesheets/dlkb.css contains </style")
+    return made.setdefault(css, f"<style>{css}</style>")
+
+
 def inline_assets(site_dir: Path) -> int:
     """Replace the links to our stylesheet and loader by their text in every page, write each
     interactive part's script (and, where marked, its data) into its page, and unwrap the code's
     unstyled token spans (`plain_tokens`); return how many pages changed."""
-    blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items() if (site_dir / name).is_file()}
+    blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items()
+              if element == "script" and (site_dir / name).is_file()}
+    styled = (site_dir / "stylesheets/dlkb.css").is_file()
+    made: dict[str, str] = {}
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         new = _inline_data(site_dir, page, _app_scripts(site_dir, plain_tokens(text)))
+        if styled:  # which sections a page needs is read from the page before anything is written into it
+            new = _put(new, INLINED["stylesheets/dlkb.css"][0], _style(site_dir, text, made))
         for name, block in blocks.items():
             new = _put(new, INLINED[name][0], block)
         if new != text:
