@@ -118,5 +118,5 @@ def test_claims_that_were_never_true_are_flagged_and_shown_so(catalog: Catalog) 
         "frameworks/theano#cons/6", "frameworks/torch#pros/8",
     ]
     page = {p.path: p.markdown for p in render_pages(catalog, dt.date(2026, 12, 1))}["frameworks/keras.md"]
-    assert "<strong>그때도 사실이 아니었습니다:</strong> Keras는 2015년 3월 Theano 기반 라이브러리로" in page
+    assert "<strong>그때도 사실이 아니었습니다:</strong> Keras는 2015년 3월에 Theano 기반 라이브러리로" in page
 
