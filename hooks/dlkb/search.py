@@ -68,7 +68,10 @@ def _unique(words: list[str]) -> str:
 
 def _mentions(words: SearchWords, text: str) -> list[str]:
     """Korean names of the organisations a text names in Latin letters (whole words only)."""
-    return [ko for latin, names in words.orgs.items() if re.search(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])", text) for ko in names]
+    # `latin in text` first: most names are in few texts, and a substring test costs far less
+    # than the regular expression (450 documents × 110 names on every build).
+    return [ko for latin, names in words.orgs.items()
+            if latin in text and re.search(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])", text) for ko in names]
 
 
 def _glossary_docs(catalog: Catalog) -> list[dict[str, Any]]:
