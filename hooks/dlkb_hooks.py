@@ -8,6 +8,11 @@ Whatever goes wrong, the answer is a Korean report, never a traceback.
 MkDocs imports this file once per process, so under `mkdocs serve` each rebuild first drops
 the core modules and every event looks them up again (`_core`): an edit to `hooks/dlkb/*.py`
 shows up on the next save. Only `dlkb.live`, which holds the state across rebuilds, is kept.
+
+Under `mkdocs serve --dirty` (README's command) a rebuild writes only the pages whose text has
+changed, and every page when what all pages show has changed (`_every_page_key`); the theme's
+search index is merged page by page (`_merge_search`). tests/test_serve.py compares each step
+with a full rebuild, byte for byte.
 """
 
 from __future__ import annotations
