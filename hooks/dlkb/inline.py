@@ -74,7 +74,7 @@ _PLAIN_TOKEN = re.compile(r'<span class="[wnpo]">([^<]*)</span>')
 
 
 def plain_tokens(html: str) -> str:
-    """The page with the unstyled token spans of its code blocks unwrapped (their text stays)."""
+    """The page with those token spans of its code blocks unwrapped (their text stays)."""
     return _CODE.sub(lambda code: _PLAIN_TOKEN.sub(lambda token: token.group(1), code.group(0)), html)
 
 
@@ -102,28 +102,28 @@ def _inline_data(site_dir: Path, page: Path, text: str) -> str:
     return _INLINE_DATA.sub(attribute, text)
 
 
-def _style(site_dir: Path, page: str, made: dict[str, str]) -> str:
-    """Our stylesheet as `page` gets it (`page_css`), as a <style> block; `made` keeps each variant."""
-    css = page_css((site_dir / "stylesheets/dlkb.css").read_text(encoding="utf-8"), page)
+def _style(stylesheet: str, page: str) -> str:
+    """Our stylesheet as `page` gets it (`page_css`), as a <style> block."""
+    css = page_css(stylesheet, page)
     if "</style" in css.lower():
         raise ValueError("stylesheets/dlkb.css contains </style")
-    return made.setdefault(css, f"<style>{css}</style>")
+    return f"<style>{css}</style>"
 
 
 def inline_assets(site_dir: Path) -> int:
     """Replace the links to our stylesheet and loader by their text in every page, write each
     interactive part's script (and, where marked, its data) into its page, and unwrap the code's
-    unstyled token spans (`plain_tokens`); return how many pages changed."""
+    token spans that look like the code around them (`plain_tokens`); return how many pages changed."""
     blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items()
               if element == "script" and (site_dir / name).is_file()}
-    styled = (site_dir / "stylesheets/dlkb.css").is_file()
-    made: dict[str, str] = {}
+    css_file = site_dir / "stylesheets/dlkb.css"
+    stylesheet = css_file.read_text(encoding="utf-8") if css_file.is_file() else None
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         new = _inline_data(site_dir, page, _app_scripts(site_dir, plain_tokens(text)))
-        if styled:  # which sections a page needs is read from the page before anything is written into it
-            new = _put(new, INLINED["stylesheets/dlkb.css"][0], _style(site_dir, text, made))
+        if stylesheet is not None:  # the sections a page needs are read from it before anything is written into it
+            new = _put(new, INLINED["stylesheets/dlkb.css"][0], _style(stylesheet, text))
         for name, block in blocks.items():
             new = _put(new, INLINED[name][0], block)
         if new != text:
