@@ -26,7 +26,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import ClassVar
 
-from dlkb.live import LIVE, forget_core_if_changed
+from dlkb.live import LIVE, files_stamp, forget_core_if_changed
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -166,10 +166,9 @@ def on_files(files: Files, config) -> Files:
 def _every_page_key(config) -> tuple:
     """What every page shows besides its own text: the problem banner, the nav, the theme's
     overrides and the settings. When it changes, a dirty rebuild must rebuild every page."""
-    theme = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-    overrides = sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in theme.rglob("*") if p.is_file()) if theme else []
+    overrides = files_stamp(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
     return (LIVE.error.report() if LIVE.error else None, repr(config.nav),
-            Path(config.config_file_path).stat().st_mtime_ns, tuple(overrides))
+            Path(config.config_file_path).stat().st_mtime_ns, overrides)
 
 
 def _forget_all_if_needed(config, previous: dict | None, generated: dict) -> dict | None:

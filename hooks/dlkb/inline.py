@@ -9,16 +9,17 @@ before the content security policy is computed (dlkb.csp allows each inline bloc
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
 
 # The tags the theme writes for `extra_css` and `extra_javascript`, with the page's relative path.
-INLINED = {
-    "stylesheets/dlkb.css": (re.compile(r'<link rel="stylesheet" href="(?:\.\./)*stylesheets/dlkb\.css">'), "style"),
-    "javascripts/dlkb.js": (re.compile(r'<script src="(?:\.\./)*javascripts/dlkb\.js"></script>'), "script"),
-}
+STYLESHEET, LOADER = "stylesheets/dlkb.css", "javascripts/dlkb.js"
+_STYLESHEET_TAG = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*stylesheets/dlkb\.css">')
+_LOADER_TAG = re.compile(r'<script src="(?:\.\./)*javascripts/dlkb\.js"></script>')
 
 
 # In a stylesheet: a string (kept as it is), a comment, or white space next to punctuation or in a run.
@@ -52,12 +53,14 @@ def page_css(stylesheet: str, page: str) -> str:
     return minified_css(_ONLY.sub(lambda part: part.group("rules") if part.group("text") in page else "", stylesheet))
 
 
-def _block(site_dir: Path, name: str, element: str = "script") -> str:
-    """A script of the site as an inline block, its comment lines dropped."""
+def _script(site_dir: Path, name: str) -> str:
+    """A script of the site as an inline block, its comment lines dropped ("" if there is none)."""
+    if not (site_dir / name).is_file():
+        return ""
     body = _JS_COMMENT_LINE.sub("", (site_dir / name).read_text(encoding="utf-8").strip() + "\n").strip()
-    if f"</{element}" in body.lower():  # would end the block early
-        raise ValueError(f"{name} contains </{element}")
-    return f"<{element}>{body}</{element}>"
+    if "</script" in body.lower():  # would end the block early
+        raise ValueError(f"{name} contains </script")
+    return f"<script>{body}</script>"
 
 
 def _put(text: str, pattern: re.Pattern[str], block: str) -> str:
@@ -85,10 +88,8 @@ _APP = re.compile(r'data-dlkb-app="([a-z]+)"')
 _INLINE_DATA = re.compile(r'(<div class="dlkb-app" data-dlkb-app="[a-z]+" data-src="([^"]+)") data-inline>')
 
 
-def _app_scripts(site_dir: Path, text: str) -> str:
-    names = sorted(set(_APP.findall(text)))
-    blocks = "".join(_block(site_dir, f"javascripts/{name}.js", "script") for name in names
-                     if (site_dir / "javascripts" / f"{name}.js").is_file())
+def _app_scripts(text: str, script: Callable[[str], str]) -> str:
+    blocks = "".join(script(f"javascripts/{name}.js") for name in sorted(set(_APP.findall(text))))
     return text.replace("</article>", blocks + "</article>", 1) if blocks else text
 
 
@@ -114,18 +115,16 @@ def inline_assets(site_dir: Path) -> int:
     """Replace the links to our stylesheet and loader by their text in every page, write each
     interactive part's script (and, where marked, its data) into its page, and unwrap the code's
     token spans that look like the code around them (`plain_tokens`); return how many pages changed."""
-    blocks = {name: _block(site_dir, name, element) for name, (_, element) in INLINED.items()
-              if element == "script" and (site_dir / name).is_file()}
-    css_file = site_dir / "stylesheets/dlkb.css"
-    stylesheet = css_file.read_text(encoding="utf-8") if css_file.is_file() else None
+    script = functools.cache(functools.partial(_script, site_dir))  # each file read once per build
+    stylesheet = (site_dir / STYLESHEET).read_text(encoding="utf-8") if (site_dir / STYLESHEET).is_file() else None
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        new = _inline_data(site_dir, page, _app_scripts(site_dir, plain_tokens(text)))
+        new = _inline_data(site_dir, page, _app_scripts(plain_tokens(text), script))
         if stylesheet is not None:  # the sections a page needs are read from it before anything is written into it
-            new = _put(new, INLINED["stylesheets/dlkb.css"][0], _style(stylesheet, text))
-        for name, block in blocks.items():
-            new = _put(new, INLINED[name][0], block)
+            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, text))
+        if script(LOADER):
+            new = _put(new, _LOADER_TAG, script(LOADER))
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1

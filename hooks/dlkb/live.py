@@ -92,13 +92,17 @@ class LiveCatalog:
             return None
 
 
+def files_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each file under `folder` (not compiled caches) with its time and size: changes when any is saved."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+
+
 def forget_core_if_changed() -> None:
     """`forget_core` when a file of the package (code or template) has changed since the last
     rebuild. Otherwise the modules, and what they keep between calls, are used again: reading
     the core afresh costs a tenth of a second per rebuild, and its caches with it."""
-    package = Path(sys.modules["dlkb"].__file__ or "").parent
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                         for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+    stamp = files_stamp(Path(sys.modules["dlkb"].__file__ or "").parent)
     if stamp != LIVE.core_stamp:
         LIVE.core_stamp = stamp
         forget_core()
