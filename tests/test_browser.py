@@ -9,6 +9,8 @@ readiness (conftest.READY) and use Playwright's retrying `expect`, never fixed s
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +19,7 @@ import pytest
 from conftest import ARGS, BUILD_DAY, CHROMIUM, no_chromium, search, serve_directory, wait_ready  # noqa: F401 (ARGS: shared)
 from dlkb.catalog import Catalog
 from dlkb.needs import DEFAULT_NEEDS, NEEDS, evaluate, rank
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, no_chromium]
@@ -206,6 +209,9 @@ def test_chooser_need_narrows_and_explains(watched, catalog: Catalog) -> None:
         assert kept == rank(catalog, today, needs)[0], needs
 
 
+TOP_THREE = "[...document.querySelectorAll('.md-search-result__item h1')].slice(0, 3).map(h => h.innerText)"
+
+
 def test_korean_search_finds_framework_pages(watched) -> None:
     page = watched().goto("/")
     for query, expected in [("파이토치", "PyTorch"), ("텐서플로", "TensorFlow"), ("케라스", "Keras")]:
@@ -215,6 +221,10 @@ def test_korean_search_finds_framework_pages(watched) -> None:
         box.dispatch_event("keyup")
         results = page.locator(".md-search-result__item h1")
         expect(results.first).to_be_visible()
+        # The previous query's results stay on screen until this one's answer replaces them:
+        # wait (bounded) for the answer, then compare what the reader sees.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(TOP_THREE + f".includes({json.dumps(expected)})", timeout=5000)
         titles = results.all_inner_texts()
         assert expected in titles[:3], (query, titles)
         page.keyboard.press("Escape")
