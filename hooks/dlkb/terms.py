@@ -1,7 +1,8 @@
 """Glossary terms linked from the pages that use them: on each page, the first use of a term in
-the reader's text links to its entry on the glossary page, with the term's short definition (the
-first sentence of its `definition_ko`) as the link's title. Everything comes from
-data/glossary.yaml: the term's Korean form and its aliases are what is found, its id is the anchor.
+the reader's text links to its entry on the glossary page. The link has no title: a phone never
+shows one, and on a framework page the definitions as titles were 1.1 KiB of its first view
+(issue 16: at most 80 KiB); the entry is one tap away. Everything comes from data/glossary.yaml:
+the term's Korean form and its aliases are what is found, its id is the anchor.
 
 This runs over a rendered page (Markdown with HTML blocks), after the templates escaped the
 records' text: it only wraps text that is already on the page in an <a>, and never looks inside
@@ -63,23 +64,16 @@ _PROTECTED = re.compile(
     r"|(?P<mdlink>\[[^\]\n]*\]\([^)\n]*\))",
     re.M | re.S,
 )
-_SENTENCE = re.compile(r".+?[.?!](?=\s|$)", re.S)
 
 
 @dataclass(frozen=True)
 class Term:
     id: str
-    title: str  # the short definition: the first sentence of the glossary's definition
     forms: tuple[str, ...]  # the Korean form and the aliases, as written in the glossary
 
 
-def short_definition(definition: str) -> str:
-    found = _SENTENCE.match(definition.strip())
-    return found.group(0) if found else definition.strip()
-
-
 def glossary_terms(glossary: Glossary) -> list[Term]:
-    return [Term(t.id, short_definition(t.definition_ko), (t.ko, *t.aliases)) for t in glossary.terms]
+    return [Term(t.id, (t.ko, *t.aliases)) for t in glossary.terms]
 
 
 def _form_pattern(form: str) -> str:
@@ -143,7 +137,7 @@ class TermLinker:
                     continue
                 if term.id not in linked:
                     linked.add(term.id)
-                    out += [text[done:pos], f'<a class="dlkb-term" href="{href}#{term.id}" title="{escape(term.title)}">',
+                    out += [text[done:pos], f'<a class="dlkb-term" href="{href}#{term.id}">',
                             found.group(0), "</a>"]
                     done = found.end()
                 else:
