@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from dlkb.catalog import Catalog
 from dlkb.csp import _digest
 from dlkb.inline import minified_css
@@ -33,22 +34,42 @@ def test_our_stylesheet_and_loader_are_in_the_page_and_allowed_by_hash(site: Pat
     for path in ("frameworks/pytorch/index.html", "compare/matrix/index.html"):
         page = (site / path).read_text(encoding="utf-8")
         assert "stylesheets/dlkb.css" not in page and "javascripts/dlkb.js" not in page
+        assert "assets/stylesheets/palette." not in page  # the theme's palette: written in too
         styles[path] = re.findall(r"<style>(.*?)</style>", page, re.S)
-        assert len(styles[path]) == 1
-    pytorch, matrix = styles["frameworks/pytorch/index.html"][0], styles["compare/matrix/index.html"][0]
+        assert len(styles[path]) == 2
+    palette, pytorch = styles["frameworks/pytorch/index.html"]
+    matrix = styles["compare/matrix/index.html"][1]
+    # the palettes this site offers (indigo, in the light and the dark scheme), not the theme's other colours
+    assert "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5;" in palette and "[data-md-color-scheme=slate]{" in palette
+    assert "[data-md-color-primary=red]" not in palette and "[data-md-color-accent=red]" not in palette
     assert ".dlkb-matrix" not in pytorch and ".md-typeset .dlkb-matrix{max-height: 80vh;" in matrix
-    assert ".dlkb-verdict{" in pytorch and ".dlkb-verdict{" in matrix  # the rules every page has
+    assert pytorch.startswith(":root{--md-text-font:") and matrix.startswith(":root{--md-text-font:")  # every page's
+    assert ".dlkb-verdict{" in pytorch and ".dlkb-verdict{" not in matrix  # the matrix page has no verdict
     assert len(pytorch) < len(minified_css(stylesheet)) - 6000
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
-    assert policy is not None and all(_digest(css).replace("'", "&#39;") in policy.group(1) for css in (pytorch, matrix))
+    assert policy is not None and all(_digest(css).replace("'", "&#39;") in policy.group(1) for css in (palette, pytorch, matrix))
 
 
 def test_a_section_for_some_pages_goes_only_into_the_pages_that_hold_its_text() -> None:
     from dlkb.inline import page_css
 
-    css = ".a { color: red; }\n/* @only dlkb-matrix */\n.m { top: 0; }\n/* @end */\n.b { margin: 0; }\n"
-    assert page_css(css, '<div class="dlkb-matrix">') == ".a{color: red;}.m{top: 0;}.b{margin: 0;}"
-    assert page_css(css, "<p>글</p>") == ".a{color: red;}.b{margin: 0;}"
+    css = ":root { top: 0; }\n/* @only dlkb-matrix */\n:root { left: 0; }\n/* @end */\np { margin: 0; }\n"
+    assert page_css(css, '<div class="dlkb-matrix">') == ":root{top: 0;}:root{left: 0;}p{margin: 0;}"
+    assert page_css(css, "<p>글</p>") == ":root{top: 0;}p{margin: 0;}"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ('<p class="dlkb-a">', ".dlkb-a,.md-nav{color: red;}p:not(.dlkb-b){top: 0;}"),  # the theme's classes stay: its script adds them
+    ('<p class="dlkb-a dlkb-b">', ".dlkb-a,.md-nav{color: red;}p:not(.dlkb-b){top: 0;}.dlkb-a .dlkb-b{left: 0;}@media screen{.dlkb-b{margin: 0;}}"),
+    ("<p>글</p><script>el.className = 'dlkb-s--' + level;</script>", ".md-nav{color: red;}p:not(.dlkb-b){top: 0;}.dlkb-s--yes{color: green;}"),
+    ('<p class="dlkb-s dlkb-s--no">', ".md-nav{color: red;}p:not(.dlkb-b){top: 0;}"),  # a stem in a class is not a script's string
+])
+def test_a_rule_goes_only_into_the_pages_that_can_have_its_classes(page: str, expected: str) -> None:
+    from dlkb.inline import page_css
+
+    css = (".dlkb-a, .md-nav { color: red; }\np:not(.dlkb-b) { top: 0; }\n.dlkb-a .dlkb-b { left: 0; }\n"
+           "@media screen { .dlkb-b { margin: 0; } }\n.dlkb-s--yes { color: green; }\n")
+    assert page_css(css, page) == expected
 
 
 def test_the_inline_stylesheet_loses_comments_and_spaces_but_not_its_strings() -> None:
@@ -78,3 +99,21 @@ def test_the_built_examples_page_has_no_unstyled_token_spans(site: Path) -> None
     page = (site / "examples/index.html").read_text(encoding="utf-8")
     assert '<span class="kn">import</span> <span class="nn">torch</span>' in page  # the code's text and spaces kept
     assert re.findall(r'<span class="[wnpo]">', page) == []
+
+
+def test_a_page_loses_its_indentation_and_blank_lines_but_not_where_white_space_shows() -> None:
+    from dlkb.inline import dedented
+
+    page = "<div>\n  <p>a\n\n   b</p>\n<pre>  x\n   y</pre>\n   <code>a\n  b</code>\n  <script>\n  var x;</script>\n"
+    assert dedented(page) == "<div>\n<p>a\nb</p>\n<pre>  x\n   y</pre>\n<code>a\n  b</code>\n<script>\n  var x;</script>\n"
+
+
+def test_an_inline_script_is_minified() -> None:
+    import functools
+
+    from dlkb.inline import _script
+
+    site = Path(__file__).resolve().parent.parent / "docs"
+    loader = functools.partial(_script, site)("javascripts/dlkb.js")
+    assert loader.startswith('<script>(function(){"use strict";var config=JSON.parse(')
+    assert "Starts the interactive parts" not in loader and "\n  " not in loader  # a comment of the source, its indentation

@@ -12,14 +12,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import rjsmin
+import tinycss2
 from markupsafe import escape
 
 # The tags the theme writes for `extra_css` and `extra_javascript`, with the page's relative path.
 STYLESHEET, LOADER = "stylesheets/dlkb.css", "javascripts/dlkb.js"
 _STYLESHEET_TAG = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*stylesheets/dlkb\.css">')
 _LOADER_TAG = re.compile(r'<script src="(?:\.\./)*javascripts/dlkb\.js"></script>')
+# The theme's palette stylesheet (every colour it offers, in both schemes): a page gets the rules
+# of the palettes it can switch to in its place, about 0.6 KiB instead of a 2 KiB request.
+_PALETTE_TAG = re.compile(r'<link rel="stylesheet" href="(?:\.\./)*(assets/stylesheets/palette\.[0-9a-f]+\.min\.css)">')
 
 
 # In a stylesheet: a string (kept as it is), a comment, or white space next to punctuation or in a run.
@@ -40,24 +47,124 @@ def minified_css(text: str) -> str:
     return _CSS_TOKEN.sub(_css_token, text).strip()
 
 
-# A script line that is only a comment; the loader has no multi-line strings, so this is safe there.
-_JS_COMMENT_LINE = re.compile(r"^[ \t]*//.*\n", re.M)
 
 
 # A section of the stylesheet for some pages only: those whose HTML holds TEXT.
-_ONLY = re.compile(r"/\* @only (?P<text>.+?) \*/(?P<rules>.*?)/\* @end \*/", re.S)
+_ONLY = re.compile(r"/\* @only (?P<text>.+?) \*/")
+_END = "/* @end */"
+
+
+@dataclass(frozen=True)
+class _Selector:
+    text: str  # minified
+    needs: frozenset[str]  # ".name" for a class an element must have; 'data-md-color-…="v"' for a palette
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A rule of a stylesheet, minified: a style rule has selectors; an at-rule has none and
+    is kept whole, or, for @media and @supports, as far as its own rules are kept. `only` is the
+    TEXT of the @only section it stands in ("" outside one)."""
+
+    only: str
+    selectors: tuple[_Selector, ...]
+    body: str  # "{…}" for a style rule; the at-rule's head (and block) for an at-rule
+    inner: tuple[_Rule, ...] = ()
+
+
+def _needs(tokens: list[Any]) -> frozenset[str]:
+    """What a selector requires of an element: its class names, and the value of a theme palette
+    attribute ([data-md-color-primary=indigo]); what a :not(…) names is not required."""
+    found: set[str] = set()
+    for before, token in zip([None, *tokens], tokens, strict=False):  # each token with the one before it
+        if token.type == "ident" and getattr(before, "value", None) == ".":
+            found.add("." + token.value)
+        elif token.type == "function" and token.lower_name != "not":
+            found |= _needs(token.arguments)
+        elif token.type == "[] block":
+            parts = [t for t in token.content if t.type != "whitespace"]
+            if len(parts) == 3 and parts[0].type == "ident" and parts[0].value.startswith("data-md-color-") \
+                    and getattr(parts[1], "value", None) == "=" and parts[2].type in ("ident", "string"):
+                found.add(f'{parts[0].value}="{parts[2].value}"')
+    return frozenset(found)
+
+
+def _selectors(prelude: list[Any]) -> tuple[_Selector, ...]:
+    parts: list[list[Any]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return tuple(_Selector(minified_css(tinycss2.serialize(part)), _needs(part)) for part in parts)
+
+
+def _parse(nodes: list[Any], only: str = "") -> tuple[_Rule, ...]:
+    rules: list[_Rule] = []
+    for node in nodes:
+        if node.type == "comment":
+            comment = f"/*{node.value}*/"
+            marker = _ONLY.fullmatch(comment)
+            only = marker.group("text") if marker else "" if comment == _END else only
+        elif node.type == "qualified-rule":
+            body = "{" + minified_css(tinycss2.serialize(node.content)) + "}"
+            rules.append(_Rule(only, _selectors(node.prelude), body))
+        elif node.type == "at-rule":
+            head = minified_css("@" + node.at_keyword + tinycss2.serialize(node.prelude))
+            if node.content is not None and node.lower_at_keyword in ("media", "supports"):
+                inner = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+                rules.append(_Rule(only, (), head, _parse(inner, only)))
+            else:
+                block = ";" if node.content is None else "{" + minified_css(tinycss2.serialize(node.content)) + "}"
+                rules.append(_Rule(only, (), head + block))
+    return tuple(rules)
+
+
+@functools.lru_cache(maxsize=4)  # parsed once per build (and per edit of the file under serve)
+def _stylesheet(text: str) -> tuple[_Rule, ...]:
+    return _parse(tinycss2.parse_stylesheet(text, skip_comments=False, skip_whitespace=True))
+
+
+def _present(need: str, page: str) -> bool:
+    """Whether an element of the page can meet the need. The theme's script adds its own classes
+    (md-…) after loading, and ours may build a modifier from a string that ends at its stem
+    (`"dlkb-support--" + level`); the palettes a page can switch to are all written in it."""
+    if not need.startswith("."):
+        return need in page
+    name = need[1:]
+    if name.startswith("md-") or name in page:
+        return True
+    stem = name[: name.index("--") + 2] if "--" in name else None
+    return stem is not None and (stem + '"' in page or stem + "'" in page)
+
+
+def _written(rules: tuple[_Rule, ...], page: str) -> str:
+    out = []
+    for rule in rules:
+        if rule.only and rule.only not in page:
+            continue
+        if rule.inner:
+            inner = _written(rule.inner, page)
+            out.append(f"{rule.body}{{{inner}}}" if inner else "")
+        elif rule.selectors:
+            kept = [s.text for s in rule.selectors if all(_present(need, page) for need in s.needs)]
+            out.append(",".join(kept) + rule.body if kept else "")
+        else:
+            out.append(rule.body)
+    return "".join(out)
 
 
 def page_css(stylesheet: str, page: str) -> str:
-    """The stylesheet as one page gets it: minified, with the sections for other pages left out."""
-    return minified_css(_ONLY.sub(lambda part: part.group("rules") if part.group("text") in page else "", stylesheet))
+    """The stylesheet as one page gets it, minified: without the sections for other pages, and
+    without the selectors that name a class no element of this page has or can get."""
+    return _written(_stylesheet(stylesheet), page)
 
 
 def _script(site_dir: Path, name: str) -> str:
-    """A script of the site as an inline block, its comment lines dropped ("" if there is none)."""
+    """A script of the site as an inline block, minified ("" if there is none)."""
     if not (site_dir / name).is_file():
         return ""
-    body = _JS_COMMENT_LINE.sub("", (site_dir / name).read_text(encoding="utf-8").strip() + "\n").strip()
+    body = rjsmin.jsmin((site_dir / name).read_text(encoding="utf-8"))
     if "</script" in body.lower():  # would end the block early
         raise ValueError(f"{name} contains </script")
     return f"<script>{body}</script>"
@@ -74,6 +181,23 @@ def _put(text: str, pattern: re.Pattern[str], block: str) -> str:
 # which the browser parses and lays out on a phone's slow CPU (its blocking time was 105 ms).
 _CODE = re.compile(r"<code>.*?</code>", re.S)
 _PLAIN_TOKEN = re.compile(r'<span class="[wnpo]">([^<]*)</span>')
+
+
+# White space that starts a line, and blank lines, are the theme's and the templates' layout:
+# outside the elements that keep white space (<pre>, <textarea>, scripts, and <code> and <kbd>,
+# which the theme sets to pre-wrap) they render as the line break before them does (one space,
+# or nothing), and they are a twentieth of a compressed page (0.8 KiB of the matrix page).
+_KEEPS_SPACE = re.compile(r"<(pre|textarea|script|code|kbd)\b.*?</\1>", re.S)
+_INDENT = re.compile(r"\n[ \t\n]+")
+
+
+def dedented(html: str) -> str:
+    """The page without white space at the start of its lines or blank lines, except where it is kept."""
+    out, at = [], 0
+    for kept in _KEEPS_SPACE.finditer(html):
+        out += [_INDENT.sub("\n", html[at:kept.start()]), kept.group(0)]
+        at = kept.end()
+    return "".join(out) + _INDENT.sub("\n", html[at:])
 
 
 def plain_tokens(html: str) -> str:
@@ -103,26 +227,39 @@ def _inline_data(site_dir: Path, page: Path, text: str) -> str:
     return _INLINE_DATA.sub(attribute, text)
 
 
-def _style(stylesheet: str, page: str) -> str:
-    """Our stylesheet as `page` gets it (`page_css`), as a <style> block."""
+def _style(stylesheet: str, page: str, name: str = STYLESHEET) -> str:
+    """A stylesheet as `page` gets it (`page_css`), as a <style> block."""
     css = page_css(stylesheet, page)
     if "</style" in css.lower():
-        raise ValueError("stylesheets/dlkb.css contains </style")
+        raise ValueError(f"{name} contains </style")
     return f"<style>{css}</style>"
 
 
+def _palette(site_dir: Path, page: str, read: Callable[[Path], str]) -> str:
+    """The page with the theme's palette stylesheet written into it, if it links one of this site."""
+    def block(match: re.Match[str]) -> str:
+        path = site_dir / match.group(1)
+        return _style(read(path), page, match.group(1)) if path.is_file() else match.group(0)
+
+    return _PALETTE_TAG.sub(block, page)
+
+
 def inline_assets(site_dir: Path) -> int:
-    """Replace the links to our stylesheet and loader by their text in every page, write each
+    """Replace the links to our stylesheet, the theme's palette and our loader by their text in
+    every page (the stylesheets as far as the page uses them), write each
     interactive part's script (and, where marked, its data) into its page, and unwrap the code's
     token spans that look like the code around them (`plain_tokens`); return how many pages changed."""
     script = functools.cache(functools.partial(_script, site_dir))  # each file read once per build
     stylesheet = (site_dir / STYLESHEET).read_text(encoding="utf-8") if (site_dir / STYLESHEET).is_file() else None
+    read = functools.cache(lambda path: path.read_text(encoding="utf-8"))
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        new = _inline_data(site_dir, page, _app_scripts(plain_tokens(text), script))
-        if stylesheet is not None:  # the sections a page needs are read from it before anything is written into it
-            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, text))
+        with_apps = _app_scripts(dedented(plain_tokens(text)), script)  # their scripts name the classes they add
+        new = _inline_data(site_dir, page, with_apps)
+        if stylesheet is not None:
+            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, with_apps))
+        new = _palette(site_dir, new, read)
         if script(LOADER):
             new = _put(new, _LOADER_TAG, script(LOADER))
         if new != text:
