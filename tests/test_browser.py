@@ -127,7 +127,7 @@ def test_matrix_sorts_by_click_and_keyboard(watched, catalog: Catalog) -> None:
     page.locator("th[data-key=first_release] button").click()
     expect(page).to_have_url(re.compile(r"sort=first_release&dir=asc"))
     years = [str(fw.first_release)[:4] for fw in sorted(catalog.frameworks.values(), key=lambda f: str(f.first_release))]
-    shown = [catalog.frameworks[i] for i in page.locator("#matrix tbody tr").evaluate_all("rs => rs.map(r => r.dataset.id)")]
+    shown = [catalog.frameworks[i] for i in page.locator("#matrix tbody tr").evaluate_all("rs => rs.map(r => r.id)")]
     assert [str(fw.first_release)[:4] for fw in shown] == years
 
     page.locator("th[data-key=name] button").focus()  # and by keyboard: Enter sorts by the focused column

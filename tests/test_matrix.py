@@ -56,9 +56,34 @@ def test_the_page_heads_each_topic_and_labels_every_cell(matrix_page: str, catal
     assert sum(int(span) for span, *_ in heads) == len(fields_for("matrix")) == 24
     # each card line's label, and the topic heading on the first line of each topic
     expected = [(f.label, topic.label if i == 0 else "") for topic, columns in groups for i, f in enumerate(columns)]
-    rows = re.findall(r'<tr id="([^"]+)" data-id=.*?</tr>', matrix_page, re.S)
+    rows = re.findall(r'<tr id="([^"]+)" data-alive=.*?</tr>', matrix_page, re.S)
     assert sorted(rows) == sorted(catalog.frameworks)
-    for row in re.findall(r'<tr id="[^"]+" data-id=.*?</tr>', matrix_page, re.S):
+    for row in re.findall(r'<tr id="[^"]+" data-alive=.*?</tr>', matrix_page, re.S):
         assert re.findall(r'<td data-sort="[^"]*" data-label="([^"]*)"(?: data-topic="([^"]*)")?>', row) == expected
     ids = re.findall(r' id="([^"]+)"', matrix_page)  # topics, columns and frameworks share the page's addresses
     assert len(ids) == len(set(ids)) and "hardware" in ids and "hardware-apple" in ids and "pytorch" in ids
+
+
+def test_a_filter_tells_its_values_apart_by_the_cells_sort_keys() -> None:
+    from dlkb.render import FilterOption, MatrixFilter
+
+    status = next(f for f in fields_for("matrix") if f.key == "status")
+    MatrixFilter("status", "상태", [FilterOption("active", "활발히 개발 중", status, "0"), FilterOption("archived", "보관됨", status, "3")])
+    with pytest.raises(ValueError, match="matrix filter status: two values share a sort key"):
+        MatrixFilter("status", "상태", [FilterOption("active", "활발히 개발 중", status, "0"), FilterOption("archived", "보관됨", status, "0")])
+
+
+def test_each_choice_keeps_the_rows_whose_cell_has_its_sort_key(matrix_page: str, catalog: Catalog) -> None:
+    """What the script compares, read from the page: the option's column and key against each row's cell."""
+    columns = re.findall(r'<th scope="col" id="[^"]+" data-key="([^"]+)"', matrix_page)
+    rows = {fw_id: re.findall(r'<td data-sort="([^"]*)"', row) for fw_id, row in
+            re.findall(r'<tr id="([^"]+)" data-alive=.*?>(.*?)</tr>', matrix_page, re.S)}
+    select = re.search(r'<select name="hardware">(.*?)</select>', matrix_page, re.S)
+    assert select is not None
+    options = re.findall(r'<option value="([^"]+)" data-field="([^"]+)" data-sort="([^"]+)">', select.group(1))
+    assert options
+    for value, field, key in options:
+        _, level = value.split(":")
+        kept = {fw_id for fw_id, cells in rows.items() if cells[columns.index(field)] == key}
+        path = field.split("_", 1)[1]
+        assert kept == {fw.id for fw in catalog.frameworks.values() if str(getattr(fw.hardware, path).value) == level}, value

@@ -64,8 +64,8 @@
       var sup = el("sup");
       ids.forEach(function (sid) {
         if (!numbers[sid]) numbers[sid] = Object.keys(numbers).length + 1;
-        sup.appendChild(el("a", { class: "dlkb-cite", href: "../frameworks/" + encodeURIComponent(fw.id) + "/#src-" + encodeURIComponent(sid),
-          title: "출처 " + numbers[sid] }, "[" + numbers[sid] + "]"));  // as on a framework page
+        sup.appendChild(el("a", { class: "dlkb-cite", href: "../frameworks/" + encodeURIComponent(fw.id) + "/#src-" + encodeURIComponent(sid) },
+          "[" + numbers[sid] + "]"));  // as on a framework page
       });
       td.appendChild(sup);
     }

@@ -20,6 +20,8 @@
     var topRow = table.tHead.rows[0];
     var topics = slice(topRow.cells).slice(1);  // one heading per topic, spanning its columns
     var headers = [topRow.cells[0]].concat(slice(table.tHead.rows[1].cells));  // the name, then every column
+    var columnOf = {};  // a column's data-key -> its index in each row
+    headers.forEach(function (th, i) { columnOf[th.dataset.key] = i; });
     var topicLabel = {};
     topics.forEach(function (th) { topicLabel[th.dataset.topic] = th.firstChild.textContent.trim(); });
     var original = slice(tbody.rows);
@@ -115,10 +117,11 @@
       var columns = words === shown.words ? null : showColumns(words);
       var count = 0;
       original.forEach(function (row) {
-        // each option names the column it reads and the value it keeps (data-field, data-raw)
+        // each option names the column it reads (data-field, else the filter's own) and the
+        // cell's sort key it keeps (data-sort)
         var visible = (!alive.checked || row.dataset.alive === "yes") && selects.every(function (s) {
           var option = s.selectedOptions[0];
-          return !s.value || row.getAttribute("data-" + option.dataset.field) === option.dataset.raw;
+          return !s.value || sortKey(row, columnOf[option.dataset.field || s.name]) === option.dataset.sort;
         });
         if (row.hidden === visible) row.hidden = !visible;
         if (visible) count += 1;

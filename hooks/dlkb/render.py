@@ -353,12 +353,13 @@ def with_description(markdown: str) -> str:
 
 @dataclass(frozen=True)
 class FilterOption:
-    """One choice of a matrix filter: it keeps the rows whose `field` has the value `raw`."""
+    """One choice of a matrix filter: it keeps the rows whose cell in the `field` column has the
+    sort key `key` (the cell's data-sort), which stands for one value of the field."""
 
     value: str  # in the URL
     label: str
     field: FieldView
-    raw: str
+    key: str
 
 
 @dataclass(frozen=True)
@@ -372,9 +373,12 @@ class MatrixFilter:
     label: str
     options: list[FilterOption]
 
-    @property
-    def fields(self) -> list[FieldView]:
-        return list({o.field.key: o.field for o in self.options}.values())
+    def __post_init__(self) -> None:
+        # The script tells values apart by their sort keys: two values of a field with one key
+        # would be one choice (kind, status and support levels sort by their order, licences by name).
+        keys = [(o.field.key, o.key) for o in self.options]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"matrix filter {self.name}: two values share a sort key: {keys}")
 
 
 MATRIX_FILTERS = ("kind", "status", "license")
@@ -395,7 +399,7 @@ def matrix_filters(frameworks: list[Framework]) -> list[MatrixFilter]:
     for field in (f for f in fields_for("matrix") if f.key in MATRIX_FILTERS):
         options = {field.raw(fw): (field.sort_key(fw), _option_label(field.value(fw))) for fw in frameworks}
         ordered = sorted(options.items(), key=lambda kv: kv[1])
-        found.append(MatrixFilter(field.key, field.label, [FilterOption(value, label, field, value) for value, (_, label) in ordered]))
+        found.append(MatrixFilter(field.key, field.label, [FilterOption(value, label, field, str(key)) for value, (key, label) in ordered]))
     # One filter per support group, its options in column order, then by support level; only
     # the levels some framework has. A top-level feature (학습 시각화) is a group of its own.
     groups: dict[str, list[FilterOption]] = {}
@@ -403,7 +407,7 @@ def matrix_filters(frameworks: list[Framework]) -> list[MatrixFilter]:
         group, _, name = field.path.rpartition(".")
         levels = sorted({field.value(fw).value for fw in frameworks}, key=lambda s: s.order)
         groups.setdefault(group or field.key, []).extend(
-            FilterOption(f"{name}:{level}", f"{field.label}: {level.label}", field, str(level)) for level in levels)
+            FilterOption(f"{name}:{level}", f"{field.label}: {level.label}", field, str(level.order)) for level in levels)
     for group, choices in groups.items():
         label = choices[0].field.label if choices[0].field.path == group else _group_label(group)
         found.append(MatrixFilter(group, label, choices))
