@@ -120,44 +120,75 @@ def _parse(nodes: list[Any], only: str = "") -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
+@dataclass(frozen=True)
+class _Sheet:
+    rules: tuple[_Rule, ...]
+    needs: frozenset[str]  # what any of its selectors needs
+    only: frozenset[str]  # the TEXT of each @only section
+
+
+def _all(rules: tuple[_Rule, ...]) -> list[_Rule]:
+    return [r for rule in rules for r in (rule, *_all(rule.inner))]
+
+
 @functools.lru_cache(maxsize=4)  # parsed once per build (and per edit of the file under serve)
-def _stylesheet(text: str) -> tuple[_Rule, ...]:
-    return _parse(tinycss2.parse_stylesheet(text, skip_comments=False, skip_whitespace=True))
+def _stylesheet(text: str) -> _Sheet:
+    rules = _parse(tinycss2.parse_stylesheet(text, skip_comments=False, skip_whitespace=True))
+    every = _all(rules)
+    return _Sheet(rules, frozenset(n for r in every for s in r.selectors for n in s.needs), frozenset(r.only for r in every) - {""})
 
 
-def _present(need: str, page: str) -> bool:
-    """Whether an element of the page can meet the need. The theme's script adds its own classes
-    (md-…) after loading, and ours may build a modifier from a string that ends at its stem
-    (`"dlkb-support--" + level`); the palettes a page can switch to are all written in it."""
-    if not need.startswith("."):
-        return need in page
-    name = need[1:]
-    if name.startswith("md-") or name in page:
-        return True
-    stem = name[: name.index("--") + 2] if "--" in name else None
-    return stem is not None and (stem + '"' in page or stem + "'" in page)
+# A page's class names: in its markup's class attributes, and any word of its scripts (which
+# may add a class, or build one: `"dlkb-support--" + level`).
+_CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
+_WORD = re.compile(r"[\w-]+")
 
 
-def _written(rules: tuple[_Rule, ...], page: str) -> str:
+class _Page:
+    """What a page's elements can be, read once: a page is asked about a few hundred classes."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.classes = {name for found in _CLASS_ATTR.finditer(text) for name in found.group(1).split()}
+        self.classes.update(word for script in _SCRIPT.finditer(text) for word in _WORD.findall(script.group(1)))
+
+    def has(self, need: str) -> bool:
+        """Whether an element of the page can meet the need. The theme's script adds its own
+        classes (md-…) after loading, and ours may build a modifier from a string that ends at
+        its stem; the palettes a page can switch to are all written in it."""
+        if not need.startswith("."):
+            return need in self.text
+        name = need[1:]
+        return name.startswith("md-") or name in self.classes or ("--" in name and name[: name.index("--") + 2] in self.classes)
+
+
+def _written(rules: tuple[_Rule, ...], met: frozenset[str], texts: frozenset[str]) -> str:
     out = []
     for rule in rules:
-        if rule.only and rule.only not in page:
+        if rule.only and rule.only not in texts:
             continue
         if rule.inner:
-            inner = _written(rule.inner, page)
+            inner = _written(rule.inner, met, texts)
             out.append(f"{rule.body}{{{inner}}}" if inner else "")
         elif rule.selectors:
-            kept = [s.text for s in rule.selectors if all(_present(need, page) for need in s.needs)]
+            kept = [s.text for s in rule.selectors if s.needs <= met]
             out.append(",".join(kept) + rule.body if kept else "")
         else:
             out.append(rule.body)
     return "".join(out)
 
 
-def page_css(stylesheet: str, page: str) -> str:
+@functools.lru_cache(maxsize=256)  # pages of one kind use the same rules: written once
+def _css(stylesheet: str, met: frozenset[str], texts: frozenset[str]) -> str:
+    return _written(_stylesheet(stylesheet).rules, met, texts)
+
+
+def page_css(stylesheet: str, page: str | _Page) -> str:
     """The stylesheet as one page gets it, minified: without the sections for other pages, and
     without the selectors that name a class no element of this page has or can get."""
-    return _written(_stylesheet(stylesheet), page)
+    sheet, used = _stylesheet(stylesheet), page if isinstance(page, _Page) else _Page(page)
+    return _css(stylesheet, frozenset(n for n in sheet.needs if used.has(n)), frozenset(t for t in sheet.only if t in used.text))
 
 
 def _script(site_dir: Path, name: str) -> str:
@@ -227,7 +258,7 @@ def _inline_data(site_dir: Path, page: Path, text: str) -> str:
     return _INLINE_DATA.sub(attribute, text)
 
 
-def _style(stylesheet: str, page: str, name: str = STYLESHEET) -> str:
+def _style(stylesheet: str, page: _Page, name: str = STYLESHEET) -> str:
     """A stylesheet as `page` gets it (`page_css`), as a <style> block."""
     css = page_css(stylesheet, page)
     if "</style" in css.lower():
@@ -235,13 +266,14 @@ def _style(stylesheet: str, page: str, name: str = STYLESHEET) -> str:
     return f"<style>{css}</style>"
 
 
-def _palette(site_dir: Path, page: str, read: Callable[[Path], str]) -> str:
-    """The page with the theme's palette stylesheet written into it, if it links one of this site."""
+def _palette(site_dir: Path, text: str, page: _Page, read: Callable[[Path], str]) -> str:
+    """`text` with the theme's palette stylesheet written into it, as far as `page` uses it, if
+    it links one of this site."""
     def block(match: re.Match[str]) -> str:
         path = site_dir / match.group(1)
         return _style(read(path), page, match.group(1)) if path.is_file() else match.group(0)
 
-    return _PALETTE_TAG.sub(block, page)
+    return _PALETTE_TAG.sub(block, text)
 
 
 def inline_assets(site_dir: Path) -> int:
@@ -255,11 +287,12 @@ def inline_assets(site_dir: Path) -> int:
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        with_apps = _app_scripts(dedented(plain_tokens(text)), script)  # their scripts name the classes they add
+        with_apps = _app_scripts(dedented(plain_tokens(text)), script)
+        used = _Page(with_apps)  # its markup, and its scripts' strings for the classes they add
         new = _inline_data(site_dir, page, with_apps)
         if stylesheet is not None:
-            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, with_apps))
-        new = _palette(site_dir, new, read)
+            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, used))
+        new = _palette(site_dir, new, used, read)
         if script(LOADER):
             new = _put(new, _LOADER_TAG, script(LOADER))
         if new != text:
