@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -53,8 +54,8 @@ def test_every_changed_field_is_listed_with_its_label_values_date_and_commit(rep
     when1, when2 = dt.datetime.fromisoformat(FIRST), dt.datetime.fromisoformat(SECOND)
     assert history.state == "ok"
     assert history.changes == [
-        Change(second, when2, "alpha", "changed", "최신 릴리스", "version", "1.2.0", "1.3.0"),
-        Change(second, when2, "alpha", "changed", "", "status_note_ko", "저장소가 보관 처리되었습니다.", "<b>보관</b> 처리"),
+        Change(second, when2, "alpha", "changed", "최신 릴리스 · 버전", "1.2.0", "1.3.0"),
+        Change(second, when2, "alpha", "changed", "상태 설명", "저장소가 보관 처리되었습니다.", "<b>보관</b> 처리"),
         Change(first, when1, "alpha", "added"),
         Change(first, when1, "beta", "added"),
     ]
@@ -64,7 +65,7 @@ def test_the_page_shows_the_changes_escaped_with_links_to_the_commits(repo: Path
     second = git(repo, "rev-parse", "HEAD")
     page = generated_files(load_catalog(repo / "data"), TODAY, REPO)["changes.md"]
     row = (f'<tr><td><time datetime="2026-02-03">2026년 2월 3일</time></td><td><a href="../frameworks/alpha/">Alpha</a></td>'
-           f'<td>최신 릴리스 <code>version</code></td><td>1.2.0 → 1.3.0</td>'
+           f'<td>최신 릴리스 · 버전</td><td>1.2.0 → 1.3.0</td>'
            f'<td><a href="{REPO}/commit/{second}" rel="noopener">{second[:7]}</a></td></tr>')
     assert row in page
     assert "저장소가 보관 처리되었습니다. → &lt;b&gt;보관&lt;/b&gt; 처리</td>" in page
@@ -79,12 +80,12 @@ def test_the_feeds_are_valid_atom_dated_by_the_commits(repo: Path) -> None:
     assert (site.bozo, site.version) == (0, "atom10")
     assert site.feed.title == "딥러닝 프레임워크 비교: 최근 바뀐 사실"
     assert site.feed.updated == SECOND
-    assert [e.title for e in site.entries] == ["Alpha: 최신 릴리스 (version), status_note_ko", "Alpha: 프레임워크 파일이 새로 생겼습니다",
+    assert [e.title for e in site.entries] == ["Alpha: 최신 릴리스 · 버전, 상태 설명", "Alpha: 프레임워크 파일이 새로 생겼습니다",
                                                "Beta: 프레임워크 파일이 새로 생겼습니다"]
     assert site.entries[0].link == f"{REPO}/commit/{second}"
     assert site.entries[0].updated == SECOND
-    assert site.entries[0].content[0].value == ("<ul><li>최신 릴리스 (version): 1.2.0 → 1.3.0</li>"
-                                                "<li>status_note_ko: 저장소가 보관 처리되었습니다. → &lt;b&gt;보관&lt;/b&gt; 처리</li></ul>")
+    assert site.entries[0].content[0].value == ("<ul><li>최신 릴리스 · 버전: 1.2.0 → 1.3.0</li>"
+                                                "<li>상태 설명: 저장소가 보관 처리되었습니다. → &lt;b&gt;보관&lt;/b&gt; 처리</li></ul>")
     beta = feedparser.parse(files["feeds/frameworks/beta.xml"])
     assert (beta.bozo, beta.version, beta.feed.title) == (0, "atom10", "Beta: 최근 바뀐 사실")
     assert [e.title for e in beta.entries] == ["Beta: 프레임워크 파일이 새로 생겼습니다"]
@@ -119,3 +120,19 @@ def test_the_site_workflow_checks_out_the_whole_history() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
     checkout = [s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout")]
     assert checkout[0]["with"]["fetch-depth"] == 0
+
+
+def test_every_field_of_every_framework_file_changes_under_a_korean_label(catalog) -> None:
+    """The page of changes names no schema field: each step of each path the data has is titled
+    in the model (장점 5 · 지금의 사실 · 내용, not pros[4].correction.text_ko)."""
+    import yaml
+    from dlkb.history import _titles, flatten, label_of
+
+    for fw_id in catalog.frameworks:
+        data = yaml.safe_load((catalog.data_dir / "frameworks" / f"{fw_id}.yaml").read_text(encoding="utf-8"))
+        for path in flatten(data):
+            assert all(not re.fullmatch(r"[a-z0-9_]+", title) for title, _ in _titles(path)), (fw_id, path, label_of(path))
+    assert label_of("pros[4].correction.text_ko") == "장점 5 · 지금의 사실 · 내용"
+    assert label_of("hardware.cuda.note_ko") == "NVIDIA GPU (CUDA) · 설명"
+    assert label_of("license.changes[0].to_spdx") == "라이선스 · 변경 1 · 새 라이선스"
+    assert label_of("sources[pt-repo].accessed") == "출처 pt-repo · 확인한 날"

@@ -17,7 +17,7 @@ DLKB = [sys.executable, "-m", "dlkb.cli"]
 def test_committed_schema_matches_the_model() -> None:
     for name, cls in SCHEMAS.items():
         committed = (ROOT / "data" / "schema" / name).read_text(encoding="utf-8")
-        assert committed == render_schema(cls), f"data/schema/{name} 이 모델과 다릅니다: `dlkb schema` 를 실행하세요"
+        assert committed == render_schema(cls), f"data/schema/{name} 파일이 모델과 다릅니다: `dlkb schema`를 실행하세요"
 
 
 def test_every_record_points_editors_at_the_schema() -> None:

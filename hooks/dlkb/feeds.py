@@ -31,8 +31,7 @@ def change_line(change: Change) -> str:
         return "프레임워크 파일이 새로 생겼습니다"
     if change.kind == "removed":
         return "프레임워크 파일이 지워졌습니다"
-    name = f"{change.label} ({change.rest})" if change.label and change.rest else change.label or change.rest
-    return f"{name}: {change.old} → {change.new}"
+    return f"{change.label}: {change.old} → {change.new}"
 
 
 def _entries(changes: list[Change]) -> list[list[Change]]:

@@ -14,14 +14,17 @@ import functools
 import hashlib
 import re
 import subprocess
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
 import yaml
+from pydantic import BaseModel
 
 from dlkb.fields import FIELDS
 from dlkb.live import LIVE
+from dlkb.model import Framework
 
 GIT_TIMEOUT = 30  # seconds for one git call; a slow disk must not hang the build
 MAX_COMMITS = 300  # commits read, newest first
@@ -40,8 +43,7 @@ class Change:
     date: dt.datetime  # the committer date: when it landed
     fw_id: str
     kind: Kind
-    label: str = ""  # Korean label from the field registry, "" when the field has none
-    rest: str = ""  # the part of the path the label does not cover, shown as code
+    label: str = ""  # the field's Korean label (label_of)
     old: str = ""
     new: str = ""
 
@@ -74,20 +76,48 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
 # --- labels --------------------------------------------------------------------------------
 
 _LABELS = {f.path: f.label for f in FIELDS if f.label}
+_STEP = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[(?P<item>[^\]]+)\])?")
 
 
-def label_of(path: str) -> tuple[str, str]:
-    """(Korean label, uncovered rest of the path): `hardware.cuda.value` -> ("CUDA", ""),
-    `latest_release.version` -> ("최신 릴리스", "version"), `pros[0].text_ko` -> ("", the path)."""
-    if path in _LABELS:
-        return _LABELS[path], ""
+def _model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, through `list[…]`, `… | None` and `Release | Unknown`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for a in typing.get_args(annotation) if (m := _model(a))), None)
+
+
+def _titles(path: str) -> list[tuple[str, str]]:
+    """Each step of a path as the model titles it, with its item's number or key:
+    `pros[4].correction.text_ko` -> (장점, " 5"), (지금의 사실, ""), (내용, ""). A step the model
+    does not know (a field since removed) keeps its name."""
+    found: list[tuple[str, str]] = []
+    model: type[BaseModel] | None = Framework
+    for step in path.split("."):
+        part = _STEP.fullmatch(step)
+        info = model.model_fields.get(part.group("name")) if model and part else None
+        if part is None or info is None:
+            found.append((step, ""))
+            model = None
+            continue
+        item = part.group("item")
+        found.append((info.title or part.group("name"), f" {int(item) + 1}" if item and item.isdigit() else f" {item}" if item else ""))
+        model = _model(info.annotation)
+    return found
+
+
+def label_of(path: str) -> str:
+    """The Korean label of a changed field: from the longest displayed field the path is or
+    starts with, its label (`hardware.cuda.value` -> NVIDIA GPU (CUDA)), then the model's titles
+    (`latest_release.version` -> 최신 릴리스 · 버전, `pros[0].text_ko` -> 장점 1 · 내용)."""
     if path.endswith(".value") and path.removesuffix(".value") in _LABELS:  # a Feature's support value
-        return _LABELS[path.removesuffix(".value")], ""
-    prefixes = [p for p in _LABELS if path.startswith((p + ".", p + "["))]
+        return _LABELS[path.removesuffix(".value")]
+    steps = _titles(path)
+    prefixes = [p for p in _LABELS if path == p or path.startswith((p + ".", p + "["))]
     if prefixes:
         best = max(prefixes, key=len)
-        return _LABELS[best], path[len(best):].lstrip(".")
-    return "", path
+        at = best.count(".")
+        steps = [(_LABELS[best], steps[at][1]), *steps[at + 1:]]
+    return " · ".join(title + item for title, item in steps)
 
 
 # --- structural diff of two YAML documents ---------------------------------------------------
@@ -252,7 +282,7 @@ def _read(top: Path, prefix: str, head_sha: str) -> History:
         elif new is None and old is not None:
             changes.append(Change(f.sha, f.date, fw_id, "removed"))
         elif old is not None and new is not None:
-            changes += [Change(f.sha, f.date, fw_id, "changed", *label_of(p), before, after) for p, before, after in diff(old, new)]
+            changes += [Change(f.sha, f.date, fw_id, "changed", label_of(p), before, after) for p, before, after in diff(old, new)]
     return History("shallow" if shallow else "ok", changes[:MAX_CHANGES], len(changes) > MAX_CHANGES,
                    dt.datetime.fromisoformat(head) if head else None)
 

@@ -150,19 +150,19 @@ class Strict(BaseModel):
 class Source(Strict):
     """A document that backs facts; cited by `id` from facts and claims."""
 
-    id: Id = Field(description="이 파일 안에서 고유한 출처 식별자(소문자, 숫자, -)")
-    url: HttpUrl = Field(description="출처 주소(http 또는 https)")
-    title: Line = Field(description="출처 문서의 제목")
-    publisher: Line | None = Field(None, description="발행 주체(프로젝트, 회사, 블로그 등)")
-    lang: Lang = Field(Lang.EN, description="출처 문서의 언어")
-    published: YearOrDate | None = Field(None, description="출처가 작성된 날짜")
-    accessed: Date | None = Field(None, description="출처를 마지막으로 확인한 날짜")
+    id: Id = Field(title="식별자", description="이 파일 안에서 고유한 출처 식별자(소문자, 숫자, -)")
+    url: HttpUrl = Field(title="주소", description="출처 주소(http 또는 https)")
+    title: Line = Field(title="제목", description="출처 문서의 제목")
+    publisher: Line | None = Field(None, title="펴낸 곳", description="발행 주체(프로젝트, 회사, 블로그 등)")
+    lang: Lang = Field(Lang.EN, title="언어", description="출처 문서의 언어")
+    published: YearOrDate | None = Field(None, title="작성일", description="출처가 작성된 날짜")
+    accessed: Date | None = Field(None, title="확인한 날", description="출처를 마지막으로 확인한 날짜")
 
 
 class Cited(Strict):
     """Anything that states a fact names the sources that back it."""
 
-    sources: list[Id] = Field(default_factory=list, description="이 사실을 뒷받침하는 출처 id 목록")
+    sources: list[Id] = Field(default_factory=list, title="출처", description="이 사실을 뒷받침하는 출처 id 목록")
 
 
 # A fact not confirmed in a primary source is written as `unknown`, never guessed.
@@ -170,13 +170,13 @@ Unknown = Literal["unknown"]
 
 
 class Release(Cited):
-    version: Line = Field(description="최신 릴리스 버전 문자열(예: 2.9.1)")
-    date: Date = Field(description="최신 릴리스 날짜")
+    version: Line = Field(title="버전", description="최신 릴리스 버전 문자열(예: 2.9.1)")
+    date: Date = Field(title="날짜", description="최신 릴리스 날짜")
 
 
 class Developer(Cited):
-    name: Line = Field(description="개발 주체(회사, 연구실, 개인)")
-    role_ko: KoLine | None = Field(None, description="역할(예: 최초 개발, 현재 관리)")
+    name: Line = Field(title="이름", description="개발 주체(회사, 연구실, 개인)")
+    role_ko: KoLine | None = Field(None, title="역할", description="역할(예: 최초 개발, 현재 관리)")
 
 
 class Links(Strict):
@@ -234,17 +234,17 @@ class Identifiers(Strict):
 
 
 class LicenseChange(Cited):
-    date: YearOrDate = Field(description="라이선스가 바뀐 때")
-    from_spdx: Spdx | None = Field(None, description="이전 라이선스(SPDX 목록에 없으면 비움)")
-    to_spdx: Spdx = Field(description="새 라이선스(SPDX)")
-    note_ko: KoText = Field(description="무엇이 바뀌었는지")
+    date: YearOrDate = Field(title="바뀐 때", description="라이선스가 바뀐 때")
+    from_spdx: Spdx | None = Field(None, title="이전 라이선스", description="이전 라이선스(SPDX 목록에 없으면 비움)")
+    to_spdx: Spdx = Field(title="새 라이선스", description="새 라이선스(SPDX)")
+    note_ko: KoText = Field(title="설명", description="무엇이 바뀌었는지")
 
 
 class License(Cited):
     spdx: Spdx = Field(title="라이선스", description="현재 라이선스의 SPDX 식별자나 SPDX 식(예: MIT OR Apache-2.0)")
     patent_grant: Patent = Field(title="특허 허여", description="라이선스 본문에 명시적 특허 허여가 있는가")
-    note_ko: KoText | None = Field(None, description="라이선스에 대한 보충 설명")
-    changes: list[LicenseChange] = Field(default_factory=list, description="라이선스 변경 이력")
+    note_ko: KoText | None = Field(None, title="설명", description="라이선스에 대한 보충 설명")
+    changes: list[LicenseChange] = Field(default_factory=list, title="변경", description="라이선스 변경 이력")
 
 
 class Languages(Cited):
@@ -255,11 +255,11 @@ class Languages(Cited):
 class Feature(Cited):
     """A supported-or-not fact, like caniuse: a value, an optional note, tools, sources."""
 
-    value: Support = Field(description="yes, partial, no, external(외부 도구로), n/a, unknown")
-    note_ko: KoText | None = Field(None, description="보충 설명")
-    tools: list[Line] = Field(default_factory=list, description="관련 도구나 API 이름")
+    value: Support = Field(title="지원 여부", description="yes, partial, no, external(외부 도구로), n/a, unknown")
+    note_ko: KoText | None = Field(None, title="설명", description="보충 설명")
+    tools: list[Line] = Field(default_factory=list, title="도구", description="관련 도구나 API 이름")
     follows: Id | None = Field(
-        None,
+        None, title="따르는 프레임워크",
         description="이 프레임워크가 위에서 동작하는 다른 프레임워크의 id: 이 기능은 그쪽 지원을 따름 (unknown이면 고르기 도우미가 그쪽 값을 씀)",
     )
 
@@ -267,7 +267,7 @@ class Feature(Cited):
 
 class Graph(Cited):
     mode: GraphMode = Field(title="계산 그래프", description="static(정의 후 실행), dynamic(define-by-run), both")
-    note_ko: KoText | None = Field(None, description="언제부터 어떤 방식인지")
+    note_ko: KoText | None = Field(None, title="설명", description="언제부터 어떤 방식인지")
 
 
 class Hardware(Strict):
@@ -297,36 +297,39 @@ class Deployment(Strict):
 
 
 class LineageLink(Cited):
-    relation: Relation = Field(description="derived_from, inspired_by, builds_on, backend, merged_into")
-    id: Id | None = Field(None, description="이 사이트에 있는 프레임워크의 id")
-    name: Line | None = Field(None, description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
-    note_ko: KoText | None = Field(None, description="관계에 대한 설명")
-    until: YearOrDate | None = Field(None, description="관계가 끝난 때(예: 더는 백엔드로 쓰지 않게 된 해). 지금도 이어지면 비움")
-    via: list[Line] = Field(default_factory=list, description="사이에 있는 사이트 밖 프로젝트 이름, 오래된 것부터 (예: Aesara)")
+    relation: Relation = Field(title="관계", description="derived_from, inspired_by, builds_on, backend, merged_into")
+    id: Id | None = Field(None, title="프레임워크", description="이 사이트에 있는 프레임워크의 id")
+    name: Line | None = Field(None, title="프로젝트 이름", description="이 사이트에 없는 프로젝트의 이름 (id 대신)")
+    note_ko: KoText | None = Field(None, title="설명", description="관계에 대한 설명")
+    until: YearOrDate | None = Field(None, title="끝난 때", description="관계가 끝난 때(예: 더는 백엔드로 쓰지 않게 된 해). 지금도 이어지면 비움")
+    via: list[Line] = Field(default_factory=list, title="거친 프로젝트",
+                            description="사이에 있는 사이트 밖 프로젝트 이름, 오래된 것부터 (예: Aesara)")
 
 
 
 class Correction(Cited):
-    text_ko: KoText = Field(description="지금은 무엇이 사실인지")
-    as_of: Date = Field(description="이 정정을 확인한 날짜")
+    text_ko: KoText = Field(title="내용", description="지금은 무엇이 사실인지")
+    as_of: Date = Field(title="확인한 날", description="이 정정을 확인한 날짜")
 
 
 class Claim(Cited):
     """A dated pro or con. A claim that no longer holds keeps its date and says what is true now."""
 
-    text_ko: KoText = Field(description="주장(합니다체)")
-    as_of: YearOrDate = Field(description="주장이 나온 때 또는 마지막으로 확인한 때")
-    as_of_estimated: bool = Field(False, description="글에 날짜가 없어 as_of를 추정했으면 true (페이지에 '날짜는 추정'으로 나옵니다)")
-    still_true: bool = Field(True, description="지금도 사실인가")
-    never_true: bool = Field(False, description="주장이 나온 때에도 사실이 아니었으면 true (still_true도 false)")
-    correction: Correction | None = Field(None, description="지금은 어떤지(still_true가 false면 필수)")
-    topic: Id | None = Field(None, description="같은 점을 말하는 장점(또는 단점)끼리 같은 값: 페이지에서 가장 새 것 하나로 묶여 나옵니다")
+    text_ko: KoText = Field(title="내용", description="주장(합니다체)")
+    as_of: YearOrDate = Field(title="기준일", description="주장이 나온 때 또는 마지막으로 확인한 때")
+    as_of_estimated: bool = Field(False, title="날짜 추정 여부",
+                                  description="글에 날짜가 없어 as_of를 추정했으면 true (페이지에 '날짜는 추정'으로 나옵니다)")
+    still_true: bool = Field(True, title="지금도 사실인지", description="지금도 사실인가")
+    never_true: bool = Field(False, title="처음부터 틀린 주장인지", description="주장이 나온 때에도 사실이 아니었으면 true (still_true도 false)")
+    correction: Correction | None = Field(None, title="지금의 사실", description="지금은 어떤지(still_true가 false면 필수)")
+    topic: Id | None = Field(None, title="같은 점 묶음",
+                             description="같은 점을 말하는 장점(또는 단점)끼리 같은 값: 페이지에서 가장 새 것 하나로 묶여 나옵니다")
 
 
 class Framework(Strict):
     """One framework: the content of `data/frameworks/<id>.yaml`."""
 
-    id: Id = Field(description="파일 이름과 같은 식별자(소문자, 숫자, -)")
+    id: Id = Field(title="식별자", description="파일 이름과 같은 식별자(소문자, 숫자, -)")
     name: Line = Field(title="이름", description="공식 라틴 문자 표기")
     name_ko: KoLine | None = Field(
         None, title="한글 이름", description="한국 사람들이 실제로 쓰는 한글 읽기(널리 쓰이는 읽기가 없으면 비움)")
@@ -335,33 +338,33 @@ class Framework(Strict):
         "engine(딥러닝 엔진), array_library(자동 미분·컴파일 배열 라이브러리), "
         "high_level_api(다른 프레임워크 위에서 동작하는 신경망 라이브러리), automl, spark_library"
     ))
-    summary_ko: KoText = Field(description="2–4문장의 한국어 요약")
+    summary_ko: KoText = Field(title="요약", description="2–4문장의 한국어 요약")
     links: Links = Field(title="링크", description="공식 링크 모음")
     identifiers: Identifiers | None = Field(None, title="패키지와 저장소",
                                             description="레지스트리의 패키지 이름과 소스 저장소 (`dlkb refresh`가 읽음)")
     developers: list[Developer] = Field(min_length=1, title="만든 곳", description="만든 곳과 관리하는 곳")
     first_release: YearOrDate = Field(title="첫 공개", description="첫 공개 릴리스(연도 또는 날짜)")
-    first_release_sources: list[Id] = Field(min_length=1, description="첫 릴리스의 출처 id")
+    first_release_sources: list[Id] = Field(min_length=1, title="첫 공개의 출처", description="첫 릴리스의 출처 id")
     latest_release: Release | Unknown = Field(title="최신 릴리스", description="최신 릴리스: version, date, sources (확인하지 못했으면 unknown)")
     status: Status = Field(title="상태", description="active, maintenance, discontinued, archived, merged")
     status_since: YearOrDate | None = Field(None, title="상태가 된 때", description="지금 상태가 된 때")
     successor: Id | None = Field(None, title="뒤를 잇는 프로젝트", description="뒤를 잇는 다른 프레임워크의 id (data/frameworks/ 폴더의 파일 이름)")
-    status_note_ko: KoText | None = Field(None, description="상태에 대한 설명")
-    status_sources: list[Id] = Field(min_length=1, description="상태의 출처 id")
-    lineage: list[LineageLink] = Field(default_factory=list, description="계보: 다른 프레임워크와의 관계")
+    status_note_ko: KoText | None = Field(None, title="상태 설명", description="상태에 대한 설명")
+    status_sources: list[Id] = Field(min_length=1, title="상태의 출처", description="상태의 출처 id")
+    lineage: list[LineageLink] = Field(default_factory=list, title="계보", description="계보: 다른 프레임워크와의 관계")
     license: License = Field(title="라이선스", description="라이선스: spdx, patent_grant, changes, sources")
-    languages: Languages = Field(description="구현 언어(core)와 API 언어(apis)")
+    languages: Languages = Field(title="언어", description="구현 언어(core)와 API 언어(apis)")
     graph: Graph = Field(title="계산 그래프", description="계산 그래프 방식")
     autodiff: Feature = Field(title="자동 미분", description="자동 미분")
-    hardware: Hardware = Field(description="하드웨어 지원")
-    distributed: Distributed = Field(description="분산 학습 지원")
+    hardware: Hardware = Field(title="하드웨어 지원", description="하드웨어 지원")
+    distributed: Distributed = Field(title="분산 학습 지원", description="분산 학습 지원")
     visualization: Feature = Field(title="학습 시각화", description="학습 시각화 도구")
-    deployment: Deployment = Field(description="배포 방법")
+    deployment: Deployment = Field(title="배포 방법", description="배포 방법")
     model_zoo: Feature = Field(title="사전 학습된 모델", description="사전 학습된 모델 모음")
-    pros: list[Claim] = Field(min_length=1, description="장점")
-    cons: list[Claim] = Field(min_length=1, description="단점")
-    best_for: list[KoText] = Field(default_factory=list, description="잘 맞는 용도")
-    sources: list[Source] = Field(min_length=1, description="이 파일이 인용하는 출처")
+    pros: list[Claim] = Field(min_length=1, title="장점", description="장점")
+    cons: list[Claim] = Field(min_length=1, title="단점", description="단점")
+    best_for: list[KoText] = Field(default_factory=list, title="잘 맞는 용도", description="잘 맞는 용도")
+    sources: list[Source] = Field(min_length=1, title="출처", description="이 파일이 인용하는 출처")
     last_verified: Date = Field(title="마지막 확인", description="이 파일의 사실 전체를 마지막으로 확인한 날짜")
 
     @property
