@@ -136,3 +136,24 @@ def test_every_field_of_every_framework_file_changes_under_a_korean_label(catalo
     assert label_of("hardware.cuda.note_ko") == "NVIDIA GPU (CUDA) · 설명"
     assert label_of("license.changes[0].to_spdx") == "라이선스 · 변경 1 · 새 라이선스"
     assert label_of("sources[pt-repo].accessed") == "출처 pt-repo · 확인한 날"
+
+
+def test_a_value_changes_as_written_in_the_file() -> None:
+    """`yes` stays yes (YAML 1.1 would read True), dates and numbers keep their text, and an
+    emptied value shows as —."""
+    from dlkb.history import _load, diff
+
+    old = _load(b"value: yes\nas_of: 2017-03-01\nversion: 1.10\nnote_ko: \ntools: [a, b]\n")
+    new = _load(b"value: partial\nas_of: 2017\nversion: 1.11\nnote_ko: null\ntools: [a]\n")
+    assert old is not None and new is not None
+    assert diff(old, new) == [("value", "yes", "partial"), ("as_of", "2017-03-01", "2017"), ("version", "1.10", "1.11"), ("tools", "a, b", "a")]
+
+
+def test_a_long_text_edited_near_its_end_shows_where_it_differs() -> None:
+    from dlkb.history import shown
+
+    start = "2017-09-28에 MILA가 Theano 개발을 멈추고 다음에 낼 1.0을 마지막 주요 릴리스로 삼겠다고 "
+    old, new = shown(start + "밝혔습니다.", start + "발표했습니다.")
+    assert (old, new) == ("…마지막 주요 릴리스로 삼겠다고 밝혔습니다.", "…마지막 주요 릴리스로 삼겠다고 발표했습니다.")
+    assert shown("짧은 글입니다.", "짧은 글이었습니다.") == ("짧은 글입니다.", "짧은 글이었습니다.")  # short: whole
+    assert shown(None, "x" * 70) == ("—", "x" * 59 + "…")
