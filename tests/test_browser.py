@@ -234,7 +234,7 @@ PAGES = ["/", "/frameworks/pytorch/", "/frameworks/caffe/", "/compare/matrix/", 
          "/compare/licenses/", "/compare/timeline/", "/compare/lineage/", "/compare/tensorflow-vs-pytorch/",
          "/compare/?ids=caffe,theano", "/guide/?needs=maintained", "/glossary/", "/tools/", "/migrate/", "/migrate/chainer/",
          "/contributing/", "/data/", "/health/", "/recommendations/", "/frameworks/chainer/"]
-PAGES.append("/changes/")  # the history of the framework files (200 rows in a scrolling table)
+PAGES.append("/changes/")  # the history of the framework files (150 rows in a scrolling table)
 PAGES += ["/examples/"]  # highlighted code blocks: no sideways scroll on a phone, contrast in both schemes
 PAGES += ["/migrate/dsstne/"]  # the longest code cells of any mapping table (JSON keys): they scroll in their box
 AXE_ONLY = ["/frameworks/", "/frameworks/bigdl/"]  # checked for accessibility, not on a phone

@@ -28,7 +28,7 @@ from dlkb.model import Framework
 
 GIT_TIMEOUT = 30  # seconds for one git call; a slow disk must not hang the build
 MAX_COMMITS = 300  # commits read, newest first
-MAX_CHANGES = 200  # changes kept: the page and the feeds stay small and the build fast
+MAX_CHANGES = 150  # changes kept: the page (its first view within 80 KiB) and the feeds stay small, the build fast
 SHORT = 60  # characters of a value shown before it is cut
 BEFORE_DIFFERENCE = 15  # characters shown before the first difference of a long value
 
