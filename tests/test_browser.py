@@ -135,6 +135,34 @@ def test_matrix_sorts_by_click_and_keyboard(watched, catalog: Catalog) -> None:
     expect(page.locator("th[data-key=name]")).to_have_attribute("aria-sort", "ascending")
 
 
+SHIFTS = """window.__shift = 0; new PerformanceObserver(list => list.getEntries().forEach(e => {
+    if (!e.hadRecentInput) window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("path", ["/compare/pros-cons/", "/compare/matrix/", "/compare/?ids=tensorflow,pytorch", "/guide/"])
+def test_nothing_moves_when_a_page_script_starts(watched, path: str) -> None:
+    """Each interactive part is in the page as the build wrote it, or has its room kept: on a
+    phone, no layout shift at all from the first paint to the script's last change."""
+    w = watched(viewport=PHONE)
+    w.page.add_init_script(SHIFTS)
+    page = w.goto(path)
+    page.wait_for_timeout(300)  # the apps' first answers (compare fetches its data)
+    assert page.evaluate("window.__shift") == 0
+
+
+def test_pros_and_cons_filters_hide_what_the_reader_asks_to_hide(watched, catalog: Catalog) -> None:
+    page = watched().goto("/compare/pros-cons/")
+    sections = page.locator(".dlkb-proscons-fw")
+    claims = page.locator(".dlkb-claims > li")
+    page.get_by_label("지금도 유지보수되는 프레임워크만").check()
+    alive = [fw.name for fw in catalog.frameworks.values() if fw.status.alive]
+    assert sorted(t.rstrip("¶") for t in sections.locator("h2:visible").all_inner_texts()) == sorted(alive)
+    page.get_by_label("지금도 유지보수되는 프레임워크만").uncheck()
+    expect(sections.locator("h2:visible")).to_have_count(len(catalog.frameworks))
+    page.get_by_label("지금도 맞는 주장만").check()
+    assert claims.locator("visible=true").count() == page.locator(".dlkb-claims > li[data-still-true='yes']").count() < claims.count()
+
+
 def test_matrix_filters_and_keeps_state_in_url(watched, catalog: Catalog) -> None:
     page = watched().goto("/compare/matrix/")
     again = watched()
