@@ -43,7 +43,8 @@ def test_our_stylesheet_and_loader_are_in_the_page_and_allowed_by_hash(site: Pat
     assert "[data-md-color-primary=indigo]{--md-primary-fg-color:#4051b5;" in palette and "[data-md-color-scheme=slate]{" in palette
     assert "[data-md-color-primary=red]" not in palette and "[data-md-color-accent=red]" not in palette
     assert ".dlkb-matrix" not in pytorch and ".md-typeset .dlkb-matrix{max-height: 80vh;" in matrix
-    assert pytorch.startswith(":root{--md-text-font:") and matrix.startswith(":root{--md-text-font:")  # every page's
+    assert ":root{--md-text-font:" in pytorch and ":root{--md-text-font:" in matrix  # every page's
+    assert pytorch.startswith(".md-typeset table.dlkb-table{")  # the theme's table rules, for its tables, first
     assert ".dlkb-verdict{" in pytorch and ".dlkb-verdict{" not in matrix  # the matrix page has no verdict
     assert len(pytorch) < len(minified_css(stylesheet)) - 6000
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
@@ -117,3 +118,25 @@ def test_an_inline_script_is_minified() -> None:
     loader = functools.partial(_script, site)("javascripts/dlkb.js")
     assert loader.startswith('<script>(function(){"use strict";var config=JSON.parse(')
     assert "Starts the interactive parts" not in loader and "\n  " not in loader  # a comment of the source, its indentation
+
+
+def test_a_table_without_a_class_is_put_in_the_theme_boxes_and_keeps_the_theme_look() -> None:
+    """The theme's script would move it there as the page starts (laying it out again); a
+    table with a class of its own is left alone, by the script and by this step."""
+    from dlkb.inline import theme_table_rules, wrapped_tables
+
+    page = '<table>\n<tr><td>a</td></tr></table><table class="dlkb-matrix__table"><tr></tr></table><table id="t"></table>'
+    assert wrapped_tables(page) == (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="dlkb-table">\n<tr><td>a</td></tr></table></div></div>'
+        '<table class="dlkb-matrix__table"><tr></tr></table>'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="dlkb-table" id="t"></table></div></div>')
+    theme = ".md-typeset table:not([class]) th{padding:1em}.md-typeset code{color:red}@media print{.md-typeset table:not([class]){display:table}}"
+    assert theme_table_rules(theme) == ".md-typeset table.dlkb-table th{padding:1em}@media print{.md-typeset table.dlkb-table{display:table}}"
+
+
+def test_the_built_pages_tables_are_in_the_theme_boxes_with_the_theme_rules(site: Path) -> None:
+    page = (site / "compare/licenses/index.html").read_text(encoding="utf-8")
+    assert page.count('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="dlkb-table">') == 1
+    assert "<table>" not in page
+    style = re.findall(r"<style>(.*?)</style>", page, re.S)[1]
+    assert ".md-typeset table.dlkb-table td{padding:.9375em 1.25em;" in style

@@ -276,18 +276,63 @@ def _palette(site_dir: Path, text: str, page: _Page, read: Callable[[Path], str]
     return _PALETTE_TAG.sub(block, text)
 
 
+# Tables: as a page starts, the theme's script moves every table without a class into two boxes
+# (so that it scrolls on its own), which lays the table out again: 100 ms of a phone's main
+# thread on the licences page. Written into those boxes here, with a class, the script leaves
+# it; the theme's rules for a table without a class are given to that class, read from the
+# theme's own stylesheet so that they follow the theme.
+TABLE_CLASS = "dlkb-table"
+_BARE = "table:not([class])"
+_BARE_TABLE = re.compile(r"<table(?![^>]*\sclass=)([^>]*)>(.*?)</table>", re.S)
+_THEME_STYLESHEET = "assets/stylesheets/main.*.min.css"
+
+
+def wrapped_tables(html: str) -> str:
+    """The page with each table without a class in the theme's two boxes, and given our class."""
+    return _BARE_TABLE.sub(lambda t: f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                                     f'<table class="{TABLE_CLASS}"{t.group(1)}>{t.group(2)}</table></div></div>', html)
+
+
+def _for_our_tables(rules: tuple[_Rule, ...]) -> str:
+    out = []
+    for rule in rules:
+        if rule.inner:
+            inner = _for_our_tables(rule.inner)
+            out.append(f"{rule.body}{{{inner}}}" if inner else "")
+        elif kept := [s.text.replace(_BARE, f"table.{TABLE_CLASS}") for s in rule.selectors if _BARE in s.text]:
+            out.append(",".join(kept) + rule.body)
+    return "".join(out)
+
+
+# A minified stylesheet's top-level parts: an at-rule holding rules, an at-rule statement, a rule.
+_TOP_LEVEL = re.compile(r"@[^{};]+\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}|@[^{};]+;|[^{}@]+\{[^{}]*\}")
+
+
+def theme_table_rules(theme_css: str) -> str:
+    """The theme's rules for a table without a class, written for a table of our class. Only
+    the parts that name such a table are parsed (the whole stylesheet would take 90 ms a build),
+    unless the stylesheet is not of the shape expected."""
+    parts = _TOP_LEVEL.findall(theme_css)
+    wanted = "".join(p for p in parts if _BARE in p) if sum(map(len, parts)) == len(theme_css) else theme_css
+    return _for_our_tables(_stylesheet(wanted).rules)
+
+
 def inline_assets(site_dir: Path) -> int:
     """Replace the links to our stylesheet, the theme's palette and our loader by their text in
     every page (the stylesheets as far as the page uses them), write each
-    interactive part's script (and, where marked, its data) into its page, and unwrap the code's
-    token spans that look like the code around them (`plain_tokens`); return how many pages changed."""
+    interactive part's script (and, where marked, its data) into its page, put its tables in the
+    theme's boxes (`wrapped_tables`), and unwrap the code's token spans that look like the code
+    around them (`plain_tokens`); return how many pages changed."""
     script = functools.cache(functools.partial(_script, site_dir))  # each file read once per build
     stylesheet = (site_dir / STYLESHEET).read_text(encoding="utf-8") if (site_dir / STYLESHEET).is_file() else None
+    theme = sorted(site_dir.glob(_THEME_STYLESHEET))
+    if stylesheet is not None and theme:  # first, as the theme's stylesheet comes before ours
+        stylesheet = theme_table_rules(theme[0].read_text(encoding="utf-8")) + "\n" + stylesheet
     read = functools.cache(lambda path: path.read_text(encoding="utf-8"))
     changed = 0
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        with_apps = _app_scripts(dedented(plain_tokens(text)), script)
+        with_apps = _app_scripts(wrapped_tables(dedented(plain_tokens(text))) if theme else dedented(plain_tokens(text)), script)
         used = _Page(with_apps)  # its markup, and its scripts' strings for the classes they add
         new = _inline_data(site_dir, page, with_apps)
         if stylesheet is not None:
