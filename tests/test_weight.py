@@ -140,3 +140,13 @@ def test_the_built_pages_tables_are_in_the_theme_boxes_with_the_theme_rules(site
     assert "<table>" not in page
     style = re.findall(r"<style>(.*?)</style>", page, re.S)[1]
     assert ".md-typeset table.dlkb-table td{padding:.9375em 1.25em;" in style
+
+
+def test_pages_alike_share_one_stylesheet_so_the_policy_stays_short(site: Path) -> None:
+    """Every page's policy lists every inline block of the site (instant navigation keeps the
+    first page's policy): pages with the same sections share one stylesheet, else the policy
+    would carry one 44-character hash per page (57 of them: 2.1 KiB compressed on each page)."""
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
+    assert policy is not None and policy.group(1).count("sha256-") <= 30
+    styles = {re.findall(r"<style>(.*?)</style>", p.read_text(encoding="utf-8"), re.S)[-1] for p in (site / "frameworks").glob("*/index.html")}
+    assert len(styles) <= 2  # 24 framework pages: one stylesheet for each set of sections they have

@@ -148,10 +148,12 @@ _WORD = re.compile(r"[\w-]+")
 class _Page:
     """What a page's elements can be, read once: a page is asked about a few hundred classes."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, classes: set[str] | None = None):
         self.text = text
-        self.classes = {name for found in _CLASS_ATTR.finditer(text) for name in found.group(1).split()}
-        self.classes.update(word for script in _SCRIPT.finditer(text) for word in _WORD.findall(script.group(1)))
+        if classes is None:
+            classes = {name for found in _CLASS_ATTR.finditer(text) for name in found.group(1).split()}
+            classes.update(word for script in _SCRIPT.finditer(text) for word in _WORD.findall(script.group(1)))
+        self.classes = classes
 
     def has(self, need: str) -> bool:
         """Whether an element of the page can meet the need. The theme's script adds its own
@@ -189,6 +191,20 @@ def page_css(stylesheet: str, page: str | _Page) -> str:
     without the selectors that name a class no element of this page has or can get."""
     sheet, used = _stylesheet(stylesheet), page if isinstance(page, _Page) else _Page(page)
     return _css(stylesheet, frozenset(n for n in sheet.needs if used.has(n)), frozenset(t for t in sheet.only if t in used.text))
+
+
+def _shared(stylesheet: str, pages: list[_Page]) -> list[_Page]:
+    """Each page as it asks for our stylesheet: with the classes of every page that has the
+    same @only sections. A stylesheet per page would give the site one inline block per page,
+    and every page's content security policy lists every block's hash (instant navigation
+    keeps the first page's policy): 57 hashes, 1.2 KiB more on each page than 20."""
+    sheet = _stylesheet(stylesheet)
+    keys = [frozenset(t for t in sheet.only if t in page.text) for page in pages]
+    groups: dict[frozenset[str], list[_Page]] = {}
+    for key, page in zip(keys, pages, strict=True):
+        groups.setdefault(key, []).append(page)
+    merged = {key: _Page(group[0].text, set().union(*(page.classes for page in group))) for key, group in groups.items()}
+    return [merged[key] for key in keys]
 
 
 def _script(site_dir: Path, name: str) -> str:
@@ -329,15 +345,17 @@ def inline_assets(site_dir: Path) -> int:
     if stylesheet is not None and theme:  # first, as the theme's stylesheet comes before ours
         stylesheet = theme_table_rules(theme[0].read_text(encoding="utf-8")) + "\n" + stylesheet
     read = functools.cache(lambda path: path.read_text(encoding="utf-8"))
+    pages = sorted(site_dir.rglob("*.html"))
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    prepared = [_app_scripts(wrapped_tables(dedented(plain_tokens(t))) if theme else dedented(plain_tokens(t)), script) for t in texts]
+    used = [_Page(text) for text in prepared]  # its markup, and its scripts' strings for the classes they add
+    asks = _shared(stylesheet, used) if stylesheet is not None else used
     changed = 0
-    for page in sorted(site_dir.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        with_apps = _app_scripts(wrapped_tables(dedented(plain_tokens(text))) if theme else dedented(plain_tokens(text)), script)
-        used = _Page(with_apps)  # its markup, and its scripts' strings for the classes they add
-        new = _inline_data(site_dir, page, with_apps)
+    for page, text, new, page_used, page_asks in zip(pages, texts, prepared, used, asks, strict=True):
+        new = _inline_data(site_dir, page, new)
         if stylesheet is not None:
-            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, used))
-        new = _palette(site_dir, new, used, read)
+            new = _put(new, _STYLESHEET_TAG, _style(stylesheet, page_asks))
+        new = _palette(site_dir, new, page_used, read)
         if script(LOADER):
             new = _put(new, _LOADER_TAG, script(LOADER))
         if new != text:
