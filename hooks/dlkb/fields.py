@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -46,11 +48,42 @@ def resolve(obj: Any, path: str) -> Any:
 
 def title_at(path: str) -> str:
     """The Korean label of a field: its `title` in the model."""
-    cls: type[BaseModel] = Framework
+    cls: type[BaseModel] | None = Framework
     *parents, name = path.split(".")
     for part in parents:
-        cls = cls.model_fields[part].annotation  # type: ignore[assignment]
+        assert cls is not None
+        cls = model_of(cls.model_fields[part].annotation)
+    assert cls is not None
     return cls.model_fields[name].title or ""
+
+
+_STEP = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[(?P<item>[^\]]+)\])?")
+
+
+def model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, through `list[…]`, `… | None` and `Release | Unknown`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for a in typing.get_args(annotation) if (m := model_of(a))), None)
+
+
+def titles_along(path: str) -> list[tuple[str, str]]:
+    """Each step of a path as the model titles it, with its item's number or key:
+    `pros[4].correction.text_ko` -> (장점, " 5"), (지금의 사실, ""), (내용, ""). A step the model
+    does not know (a field since removed) keeps its name."""
+    found: list[tuple[str, str]] = []
+    model: type[BaseModel] | None = Framework
+    for step in path.split("."):
+        part = _STEP.fullmatch(step)
+        info = model.model_fields.get(part.group("name")) if model and part else None
+        if part is None or info is None:
+            found.append((step, ""))
+            model = None
+            continue
+        item = part.group("item")
+        found.append((info.title or part.group("name"), f" {int(item) + 1}" if item and item.isdigit() else f" {item}" if item else ""))
+        model = model_of(info.annotation)
+    return found
 
 
 @dataclass(frozen=True)

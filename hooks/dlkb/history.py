@@ -14,17 +14,15 @@ import functools
 import hashlib
 import re
 import subprocess
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
 import yaml
-from pydantic import BaseModel
 
 from dlkb.fields import FIELDS
+from dlkb.fields import titles_along as _titles
 from dlkb.live import LIVE
-from dlkb.model import Framework
 
 GIT_TIMEOUT = 30  # seconds for one git call; a slow disk must not hang the build
 MAX_COMMITS = 300  # commits read, newest first
@@ -77,35 +75,6 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
 # --- labels --------------------------------------------------------------------------------
 
 _LABELS = {f.path: f.label for f in FIELDS if f.label}
-_STEP = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[(?P<item>[^\]]+)\])?")
-
-
-def _model(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds, through `list[…]`, `… | None` and `Release | Unknown`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return next((m for a in typing.get_args(annotation) if (m := _model(a))), None)
-
-
-def _titles(path: str) -> list[tuple[str, str]]:
-    """Each step of a path as the model titles it, with its item's number or key:
-    `pros[4].correction.text_ko` -> (장점, " 5"), (지금의 사실, ""), (내용, ""). A step the model
-    does not know (a field since removed) keeps its name."""
-    found: list[tuple[str, str]] = []
-    model: type[BaseModel] | None = Framework
-    for step in path.split("."):
-        part = _STEP.fullmatch(step)
-        info = model.model_fields.get(part.group("name")) if model and part else None
-        if part is None or info is None:
-            found.append((step, ""))
-            model = None
-            continue
-        item = part.group("item")
-        found.append((info.title or part.group("name"), f" {int(item) + 1}" if item and item.isdigit() else f" {item}" if item else ""))
-        model = _model(info.annotation)
-    return found
-
-
 def label_of(path: str) -> str:
     """The Korean label of a changed field: from the longest displayed field the path is or
     starts with, its label (`hardware.cuda.value` -> NVIDIA GPU (CUDA)), then the model's titles

@@ -165,25 +165,30 @@ class _Page:
         return name.startswith("md-") or name in self.classes or ("--" in name and name[: name.index("--") + 2] in self.classes)
 
 
-def _written(rules: tuple[_Rule, ...], met: frozenset[str], texts: frozenset[str]) -> str:
+def _written(rules: tuple[_Rule, ...], keep: Callable[[_Rule], str]) -> str:
+    """The rules as `keep` writes each one ("" to leave it out); a group (@media, @supports)
+    around what is kept of its own rules, or nothing."""
     out = []
     for rule in rules:
-        if rule.only and rule.only not in texts:
-            continue
         if rule.inner:
-            inner = _written(rule.inner, met, texts)
+            inner = _written(rule.inner, keep)
             out.append(f"{rule.body}{{{inner}}}" if inner else "")
-        elif rule.selectors:
-            kept = [s.text for s in rule.selectors if s.needs <= met]
-            out.append(",".join(kept) + rule.body if kept else "")
         else:
-            out.append(rule.body)
+            out.append(keep(rule))
     return "".join(out)
 
 
 @functools.lru_cache(maxsize=256)  # pages of one kind use the same rules: written once
 def _css(stylesheet: str, met: frozenset[str], texts: frozenset[str]) -> str:
-    return _written(_stylesheet(stylesheet).rules, met, texts)
+    def keep(rule: _Rule) -> str:
+        if rule.only and rule.only not in texts:
+            return ""
+        if not rule.selectors:
+            return rule.body  # an at-rule, whole
+        kept = [s.text for s in rule.selectors if s.needs <= met]
+        return ",".join(kept) + rule.body if kept else ""
+
+    return _written(_stylesheet(stylesheet).rules, keep)
 
 
 def page_css(stylesheet: str, page: str | _Page) -> str:
@@ -309,15 +314,9 @@ def wrapped_tables(html: str) -> str:
                                      f'<table class="{TABLE_CLASS}"{t.group(1)}>{t.group(2)}</table></div></div>', html)
 
 
-def _for_our_tables(rules: tuple[_Rule, ...]) -> str:
-    out = []
-    for rule in rules:
-        if rule.inner:
-            inner = _for_our_tables(rule.inner)
-            out.append(f"{rule.body}{{{inner}}}" if inner else "")
-        elif kept := [s.text.replace(_BARE, f"table.{TABLE_CLASS}") for s in rule.selectors if _BARE in s.text]:
-            out.append(",".join(kept) + rule.body)
-    return "".join(out)
+def _for_our_table(rule: _Rule) -> str:
+    kept = [s.text.replace(_BARE, f"table.{TABLE_CLASS}") for s in rule.selectors if _BARE in s.text]
+    return ",".join(kept) + rule.body if kept else ""
 
 
 # A minified stylesheet's top-level parts: an at-rule holding rules, an at-rule statement, a rule.
@@ -330,7 +329,7 @@ def theme_table_rules(theme_css: str) -> str:
     unless the stylesheet is not of the shape expected."""
     parts = _TOP_LEVEL.findall(theme_css)
     wanted = "".join(p for p in parts if _BARE in p) if sum(map(len, parts)) == len(theme_css) else theme_css
-    return _for_our_tables(_stylesheet(wanted).rules)
+    return _written(_stylesheet(wanted).rules, _for_our_table)
 
 
 def inline_assets(site_dir: Path) -> int:
@@ -342,16 +341,22 @@ def inline_assets(site_dir: Path) -> int:
     script = functools.cache(functools.partial(_script, site_dir))  # each file read once per build
     stylesheet = (site_dir / STYLESHEET).read_text(encoding="utf-8") if (site_dir / STYLESHEET).is_file() else None
     theme = sorted(site_dir.glob(_THEME_STYLESHEET))
-    if stylesheet is not None and theme:  # first, as the theme's stylesheet comes before ours
-        stylesheet = theme_table_rules(theme[0].read_text(encoding="utf-8")) + "\n" + stylesheet
+    tables = stylesheet is not None and bool(theme)  # boxed only where the theme's rules for them come along
+    if tables:  # first, as the theme's stylesheet comes before ours
+        stylesheet = theme_table_rules(theme[0].read_text(encoding="utf-8")) + "\n" + str(stylesheet)
     read = functools.cache(lambda path: path.read_text(encoding="utf-8"))
     pages = sorted(site_dir.rglob("*.html"))
     texts = [page.read_text(encoding="utf-8") for page in pages]
-    prepared = [_app_scripts(wrapped_tables(dedented(plain_tokens(t))) if theme else dedented(plain_tokens(t)), script) for t in texts]
-    used = [_Page(text) for text in prepared]  # its markup, and its scripts' strings for the classes they add
+
+    def prepared(text: str) -> str:
+        text = dedented(plain_tokens(text))
+        return _app_scripts(wrapped_tables(text) if tables else text, script)
+
+    ready = [prepared(text) for text in texts]
+    used = [_Page(text) for text in ready]  # its markup, and its scripts' strings for the classes they add
     asks = _shared(stylesheet, used) if stylesheet is not None else used
     changed = 0
-    for page, text, new, page_used, page_asks in zip(pages, texts, prepared, used, asks, strict=True):
+    for page, text, new, page_used, page_asks in zip(pages, texts, ready, used, asks, strict=True):
         new = _inline_data(site_dir, page, new)
         if stylesheet is not None:
             new = _put(new, _STYLESHEET_TAG, _style(stylesheet, page_asks))
