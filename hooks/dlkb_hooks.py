@@ -234,8 +234,17 @@ def on_post_build(config) -> None:
     # Not under serve: its live-reload script is inline and changes with every rebuild.
     # Our stylesheet and loader go into each page first (fewer requests), then the policy hashes them.
     if not LIVE.serving and (LIVE.catalog is not None or LIVE.cached is not None):
-        _core("inline").inline_assets(Path(config.site_dir))
-        _core("csp").add_policy(Path(config.site_dir))
+        site = Path(config.site_dir)
+
+        def finish() -> None:
+            _core("inline").inline_assets(site)
+            _core("csp").add_policy(site)
+
+        cache = _core("buildcache")  # the same site as last time: the pages it finished then
+        if cache.enabled():
+            cache.finished(_project(config), site, finish)
+        else:
+            finish()
 
 
 def _korean_search(search_dir: Path, config) -> dict[str, dict[str, str]] | None:

@@ -70,3 +70,41 @@ def test_an_entry_is_read_back_and_only_the_newest_is_kept(tmp_path: Path) -> No
     assert buildcache.load(tmp_path, "one") is None
     (tmp_path / buildcache.CACHE_DIR / "two.pickle").write_bytes(b"not a pickle")
     assert buildcache.load(tmp_path, "two") is None  # a damaged entry is a first build, not an error
+
+
+def test_the_last_steps_are_taken_again_only_for_a_site_that_differs(tmp_path: Path) -> None:
+    """The steps that rewrite the built pages run once for a site; the same site again gets the
+    pages they made (a marker put there shows up), and a site differing in one byte runs them."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    written = {"index.html": "<p>홈</p>", "a/index.html": "<p>가</p>", "a/data.json": "{}"}
+    runs: list[int] = []
+
+    def build() -> None:
+        for name, text in written.items():
+            (site / name).write_text(text, encoding="utf-8")
+
+    def finish() -> None:
+        runs.append(1)
+        page = site / "a" / "index.html"
+        page.write_text(page.read_text(encoding="utf-8") + "<!-- 마침 -->", encoding="utf-8")
+
+    build()
+    buildcache.finished(tmp_path, site, finish)
+    assert len(runs) == 1
+    finished = (site / "a" / "index.html").read_text(encoding="utf-8")
+    assert finished == "<p>가</p><!-- 마침 -->"
+    [entry] = (tmp_path / buildcache.CACHE_DIR / "finished").glob("*.pickle")
+    build()
+    buildcache.finished(tmp_path, site, finish)
+    assert len(runs) == 1 and (site / "a" / "index.html").read_text(encoding="utf-8") == finished
+    buildcache._write(entry.parent, entry.stem, {"a/index.html": "<p>캐시에서</p>".encode()})
+    build()
+    buildcache.finished(tmp_path, site, finish)
+    assert len(runs) == 1 and (site / "a" / "index.html").read_text(encoding="utf-8") == "<p>캐시에서</p>"
+    written["a/data.json"] = "{} "
+    build()
+    buildcache.finished(tmp_path, site, finish)
+    assert len(runs) == 2 and (site / "a" / "index.html").read_text(encoding="utf-8") == finished
+    [newest] = entry.parent.glob("*.pickle")  # only the newest is kept
+    assert newest.stem != entry.stem

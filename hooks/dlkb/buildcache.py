@@ -7,6 +7,8 @@ one entry under `.cache/dlkb/` in the project; a build whose inputs hash the sam
 instead of loading, checking and rendering everything again. Any change to an input is a new
 hash, so an entry is never stale; only the newest is kept. `mkdocs serve` does not use it: an edit
 changes the inputs anyway, and serve keeps its own last good catalogue (dlkb.live).
+The last steps of a build, which rewrite the written pages (dlkb.inline, dlkb.csp), are kept the
+same way under `.cache/dlkb/finished/`, keyed on every file of the site as the theme wrote it.
 Set DLKB_NO_CACHE=1 to build without it (scripts/benchmark.py measures both).
 
 This module imports nothing heavy: on a hit, the model, the checks and the templates are never loaded.
@@ -22,6 +24,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,19 +78,25 @@ def enabled() -> bool:
     return not os.environ.get(OFF)
 
 
-def load(project: Path, name: str) -> Entry | None:
-    path = project / CACHE_DIR / f"{name}.pickle"
+def _read(path: Path) -> object:
     try:
         with path.open("rb") as f:
-            entry = pickle.load(f)  # written by `save` below, in this project's own folder
+            return pickle.load(f)  # written by `_write` below, in this project's own folder
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
+
+
+def load(project: Path, name: str) -> Entry | None:
+    entry = _read(project / CACHE_DIR / f"{name}.pickle")
     return entry if isinstance(entry, Entry) else None
 
 
 def save(project: Path, name: str, entry: Entry) -> None:
+    _write(project / CACHE_DIR, name, entry)
+
+
+def _write(folder: Path, name: str, entry: object) -> None:
     """Write the entry atomically (parallel builds of one project may race) and drop older ones."""
-    folder = project / CACHE_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as f:
@@ -98,6 +107,26 @@ def save(project: Path, name: str, entry: Entry) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only checkout builds as before, only without the shortcut
+
+
+def finished(project: Path, site_dir: Path, finish: Callable[[], None]) -> None:
+    """Run `finish` (the steps that rewrite the built pages in place) on `site_dir`, or, when the
+    site as the generator left it is byte for byte the one of an earlier build, write the pages
+    `finish` made of it then. Keyed on every file of the site, so an entry is never stale."""
+    digest = hashlib.sha256(FORMAT + b" finished")
+    _tree(site_dir, digest)
+    name = digest.hexdigest()
+    folder = project / CACHE_DIR / "finished"
+    stored = _read(folder / f"{name}.pickle")
+    if isinstance(stored, dict):
+        for path, text in stored.items():
+            (site_dir / path).write_bytes(text)
+        return
+    pages = sorted(site_dir.rglob("*.html"))
+    before = [page.read_bytes() for page in pages]
+    finish()
+    after = {page.relative_to(site_dir).as_posix(): page.read_bytes() for page in pages}
+    _write(folder, name, {path: text for (path, text), old in zip(after.items(), before, strict=True) if text != old})
 
 
 def theme_index_sha(search_dir: Path, theme_file: str) -> str:
