@@ -252,7 +252,8 @@ def test_korean_search_finds_framework_pages(watched) -> None:
         # The previous query's results stay on screen until this one's answer replaces them:
         # wait (bounded) for the answer, then compare what the reader sees.
         with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function(TOP_THREE + f".includes({json.dumps(expected)})", timeout=5000)
+            # a function, not an expression: Playwright polls an expression with eval(), which the page's policy refuses
+            page.wait_for_function(f"() => ({TOP_THREE}).includes({json.dumps(expected)})", timeout=5000)
         titles = results.all_inner_texts()
         assert expected in titles[:3], (query, titles)
         page.keyboard.press("Escape")
@@ -286,7 +287,7 @@ def switch_to_dark(page) -> None:
     page.get_by_title("어두운 화면으로 바꾸기").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     # getAnimations() flushes styles first: no colour transition is still running when axe reads colours
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def page_specific_checks(page, path: str, catalog: Catalog, scheme: str) -> None:
