@@ -121,6 +121,7 @@ def on_config(config):
         if LIVE.cached is not None:
             config.nav = LIVE.cached.nav
             return config
+        LIVE.templates = cache.template_code(_project(config))  # a build after an edit compiles no template again
     LIVE.reload(_project(config) / "data")
     _stop_or_report()
     if LIVE.catalog is not None:

@@ -26,6 +26,8 @@ def test_a_repeat_build_takes_the_entry_and_gives_the_same_site(tmp_path: Path) 
     [saved] = (project / buildcache.CACHE_DIR).glob("*.pickle")
     entry = buildcache.load(project, saved.stem)
     assert entry is not None and "frameworks/alpha.md" in entry.files
+    # the compiled templates, for a build after an edit: one file per template the pages used
+    assert len(list((project / buildcache.CACHE_DIR / "templates").glob("__jinja2_*.cache"))) >= 10
     assert mkdocs_build(project, tmp_path / "again", env).returncode == 0
     first, again = _tree(tmp_path / "first"), _tree(tmp_path / "again")
     assert sorted(first) == sorted(again)

@@ -7,7 +7,8 @@ one entry under `.cache/dlkb/` in the project; a build whose inputs hash the sam
 instead of loading, checking and rendering everything again. Any change to an input is a new
 hash, so an entry is never stale; only the newest is kept. `mkdocs serve` does not use it: an edit
 changes the inputs anyway, and serve keeps its own last good catalogue (dlkb.live).
-The last steps of a build, which rewrite the written pages (dlkb.inline, dlkb.csp), are kept the
+Compiled templates are kept under `.cache/dlkb/templates/` (Jinja's own bytecode cache), so a
+build after an edit to the data compiles none again. The last steps of a build, which rewrite the written pages (dlkb.inline, dlkb.csp), are kept the
 same way under `.cache/dlkb/finished/`, keyed on every file of the site as the theme wrote it.
 Set DLKB_NO_CACHE=1 to build without it (scripts/benchmark.py measures both).
 
@@ -27,7 +28,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2 import BytecodeCache
 
 CACHE_DIR = Path(".cache") / "dlkb"
 OFF = "DLKB_NO_CACHE"
@@ -127,6 +131,21 @@ def finished(project: Path, site_dir: Path, finish: Callable[[], None]) -> None:
     finish()
     after = {page.relative_to(site_dir).as_posix(): page.read_bytes() for page in pages}
     _write(folder, name, {path: text for (path, text), old in zip(after.items(), before, strict=True) if text != old})
+
+
+def template_code(project: Path) -> BytecodeCache:
+    """The compiled templates, on disk: Jinja checks each against its template's source, so an
+    edited template compiles anew. In memory only where the folder cannot be written."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from dlkb.live import TemplateCodeCache
+
+    folder = project / CACHE_DIR / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return TemplateCodeCache()
+    return FileSystemBytecodeCache(str(folder))
 
 
 def theme_index_sha(search_dir: Path, theme_file: str) -> str:

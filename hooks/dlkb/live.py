@@ -56,7 +56,7 @@ class LiveCatalog:
         self.cached: Entry | None = None
         self.cache_key: str | None = None
         self.last_files: dict[str, str | bytes] | None = None  # what `generate` returned last
-        self.templates = TemplateCodeCache()
+        self.templates: BytecodeCache = TemplateCodeCache()  # `mkdocs build`: on disk (buildcache.template_code)
         # Results that depend only on what their key names (git's history of one commit, read by
         # the code of one version of dlkb.history), kept across serve's rebuilds.
         self.memo: dict[tuple[str, ...], object] = {}
