@@ -241,11 +241,7 @@ def on_post_build(config) -> None:
             _core("inline").inline_assets(site)
             _core("csp").add_policy(site)
 
-        cache = _core("buildcache")  # the same site as last time: the pages it finished then
-        if cache.enabled():
-            cache.finished(_project(config), site, finish)
-        else:
-            finish()
+        _core("buildcache").finished(_project(config), site, finish)  # the same site as last time: its pages then
 
 
 def _korean_search(search_dir: Path, config) -> dict[str, dict[str, str]] | None:

@@ -8,8 +8,9 @@ instead of loading, checking and rendering everything again. Any change to an in
 hash, so an entry is never stale; only the newest is kept. `mkdocs serve` does not use it: an edit
 changes the inputs anyway, and serve keeps its own last good catalogue (dlkb.live).
 Compiled templates are kept under `.cache/dlkb/templates/` (Jinja's own bytecode cache), so a
-build after an edit to the data compiles none again. The last steps of a build, which rewrite the written pages (dlkb.inline, dlkb.csp), are kept the
-same way under `.cache/dlkb/finished/`, keyed on every file of the site as the theme wrote it.
+build after an edit to the data compiles none again. The last steps of a build, which rewrite the
+written pages (dlkb.inline, dlkb.csp), are kept under `.cache/dlkb/finished/`, keyed on every file
+of the site as the theme wrote it.
 Set DLKB_NO_CACHE=1 to build without it (scripts/benchmark.py measures both).
 
 This module imports nothing heavy: on a hit, the model, the checks and the templates are never loaded.
@@ -17,6 +18,7 @@ This module imports nothing heavy: on a hit, the model, the checks and the templ
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -117,35 +119,33 @@ def finished(project: Path, site_dir: Path, finish: Callable[[], None]) -> None:
     """Run `finish` (the steps that rewrite the built pages in place) on `site_dir`, or, when the
     site as the generator left it is byte for byte the one of an earlier build, write the pages
     `finish` made of it then. Keyed on every file of the site, so an entry is never stale."""
+    if not enabled():
+        finish()
+        return
     digest = hashlib.sha256(FORMAT + b" finished")
     _tree(site_dir, digest)
-    name = digest.hexdigest()
-    folder = project / CACHE_DIR / "finished"
+    folder, name = project / CACHE_DIR / "finished", digest.hexdigest()
     stored = _read(folder / f"{name}.pickle")
     if isinstance(stored, dict):
         for path, text in stored.items():
             (site_dir / path).write_bytes(text)
         return
-    pages = sorted(site_dir.rglob("*.html"))
-    before = [page.read_bytes() for page in pages]
-    finish()
-    after = {page.relative_to(site_dir).as_posix(): page.read_bytes() for page in pages}
-    _write(folder, name, {path: text for (path, text), old in zip(after.items(), before, strict=True) if text != old})
+    finish()  # it rewrites every page (each gets the policy): all of them are kept
+    _write(folder, name, {page.relative_to(site_dir).as_posix(): page.read_bytes() for page in site_dir.rglob("*.html")})
 
 
 def template_code(project: Path) -> BytecodeCache:
     """The compiled templates, on disk: Jinja checks each against its template's source, so an
-    edited template compiles anew. In memory only where the folder cannot be written."""
+    edited template compiles anew. In memory where the folder cannot be written (Jinja would
+    fail the build on writing)."""
     from jinja2 import FileSystemBytecodeCache
 
     from dlkb.live import TemplateCodeCache
 
     folder = project / CACHE_DIR / "templates"
-    try:
+    with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return TemplateCodeCache()
-    return FileSystemBytecodeCache(str(folder))
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else TemplateCodeCache()
 
 
 def theme_index_sha(search_dir: Path, theme_file: str) -> str:
