@@ -62,11 +62,17 @@ def test_no_phantom_scrollbar_with_classic_scrollbars(classic_browser, base_url:
     for path in PAGES:
         page.goto(base_url + path)
         wait_ready(page)
-        for i, box in enumerate(page.evaluate(SCROLL_BOXES)):
+        boxes = page.evaluate(SCROLL_BOXES)
+        for i, box in enumerate(boxes):
             if box["content"] <= box["client"]:
                 checked += 1
                 if box["scroll"] > box["client"] or box["bar"] != 0:
-                    phantom.append((path, i, box))
+                    # a reader sees a scrollbar that stays; one frame of a loaded machine's
+                    # layout in between (seen once on /examples/ in a full run) is looked at again
+                    page.wait_for_timeout(500)
+                    again = page.evaluate(SCROLL_BOXES)[i]
+                    if again["scroll"] > again["client"] or again["bar"] != 0:
+                        phantom.append((path, i, again))
             else:  # really wider: the box scrolls and shows its scrollbar
                 assert box["scroll"] >= box["content"] - 1 and box["bar"] == 15, (path, i, box)
     context.close()
