@@ -450,7 +450,7 @@ def published_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
 def test_the_404_page_is_korean_and_shows_the_way(context_for, published_url: str, screen: dict, scheme: str) -> None:
-    from test_browser import COLOUR_RULES, axe_violations
+    from test_browser import axe_violations
 
     page = open_scheme(context_for, published_url, screen, scheme, "/404.html")
     assert page.locator("article h1").inner_text() == "페이지를 찾을 수 없습니다"
@@ -460,7 +460,7 @@ def test_the_404_page_is_korean_and_shows_the_way(context_for, published_url: st
         ("기능 비교표", "/dl-frameworks-ko/compare/matrix/"), ("추가하는 방법", "/dl-frameworks-ko/contributing/")]
     assert "이 프레임워크가 아직 없나요?" in page.locator("article").inner_text()
     if screen == DESKTOP:  # axe where the suite runs it: full in light, colour rules in dark
-        assert axe_violations(page, COLOUR_RULES if scheme == "dark" else None) == []
+        assert axe_violations(page, colour_only=scheme == "dark") == []
     assert page.evaluate("document.documentElement.scrollWidth") <= screen["width"]
     page.get_by_role("link", name="프레임워크 목록").click()
     page.wait_for_url("**/dl-frameworks-ko/frameworks/")
