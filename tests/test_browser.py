@@ -374,6 +374,21 @@ def test_page_for_accessibility_and_on_a_phone(watched, catalog: Catalog, path: 
         # screenshot would measure, without encoding one)
         size = phone.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
         assert size[0] == 375 and size[1] >= 800
+        lines, text_lines = phone.evaluate(TITLE_LINES)
+        assert lines == text_lines, path  # no line of the title holds only its (unseen) address link
+
+
+# The lines the page's title takes, and the lines its words take: a permalink sign that does not
+# fit after the last word would take a line of its own, an empty line on a phone's first screen.
+TITLE_LINES = """() => {
+    const h = document.querySelector('article h1'), link = h.querySelector('.headerlink');
+    const range = document.createRange();
+    range.selectNodeContents(h);
+    if (link) range.setEndBefore(link);
+    const box = h.getBoundingClientRect(), line = parseFloat(getComputedStyle(h).lineHeight);
+    const tops = new Set([...range.getClientRects()].map(r => Math.floor((r.top + r.height / 2 - box.top) / line)));
+    return [Math.round(box.height / line), tops.size];
+}"""
 
 
 @pytest.mark.parametrize("path, static", [("/compare/", "기능 비교표"), ("/guide/", "기능 비교표")])
