@@ -301,12 +301,16 @@ def axe_violations(page, colour_only: bool = False) -> list:
     rules run on one element of each look (MARK_ONE_OF_EACH_LOOK), the others on the whole page."""
     if not page.evaluate("() => 'axe' in window"):  # one copy per page load, not one per run
         page.evaluate(_axe_source())
-    runs = [] if colour_only else [(None, {"resultTypes": ["violations"], "rules": {rule: {"enabled": False} for rule in COLOUR}})]
+    violations = [] if colour_only else _axe_run(page, ["html"], {"resultTypes": ["violations"],
+                                                                 "rules": {rule: {"enabled": False} for rule in COLOUR}})
     assert page.evaluate(MARK_ONE_OF_EACH_LOOK) > 0
-    runs.append(({"include": [["[data-axe-sample]"]]}, COLOUR_RULES))
-    violations = [v for context, options in runs
-                  for v in page.evaluate("([c, o]) => axe.run(c || document, o).then(r => r.violations)", [context, options])]
+    violations += _axe_run(page, ["[data-axe-sample]"], COLOUR_RULES)
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+def _axe_run(page, include: list[str], options: dict) -> list[dict]:
+    """axe's violations within the elements the selectors `include` name (and what they hold)."""
+    return page.evaluate("([include, o]) => axe.run({include}, o).then(r => r.violations)", [[[s] for s in include], options])
 
 
 @functools.cache
@@ -355,6 +359,19 @@ def test_one_element_of_each_look_still_finds_a_contrast_fault(browser, base_url
     context.close()
 
 
+# The lines the page's title takes, and the lines its words take: a permalink sign that does not
+# fit after the last word would take a line of its own, an empty line on a phone's first screen.
+TITLE_LINES = """() => {
+    const h = document.querySelector('article h1'), link = h.querySelector('.headerlink');
+    const range = document.createRange();
+    range.selectNodeContents(h);
+    if (link) range.setEndBefore(link);
+    const box = h.getBoundingClientRect(), line = parseFloat(getComputedStyle(h).lineHeight);
+    const tops = new Set([...range.getClientRects()].map(r => Math.floor((r.top + r.height / 2 - box.top) / line)));
+    return [Math.round(box.height / line), tops.size];
+}"""
+
+
 @pytest.mark.parametrize("path", PAGES + AXE_ONLY)
 def test_page_for_accessibility_and_on_a_phone(watched, catalog: Catalog, path: str) -> None:
     """No script error and no request to another origin in either visit. On a desktop screen: full
@@ -376,19 +393,6 @@ def test_page_for_accessibility_and_on_a_phone(watched, catalog: Catalog, path: 
         assert size[0] == 375 and size[1] >= 800
         lines, text_lines = phone.evaluate(TITLE_LINES)
         assert lines == text_lines, path  # no line of the title holds only its (unseen) address link
-
-
-# The lines the page's title takes, and the lines its words take: a permalink sign that does not
-# fit after the last word would take a line of its own, an empty line on a phone's first screen.
-TITLE_LINES = """() => {
-    const h = document.querySelector('article h1'), link = h.querySelector('.headerlink');
-    const range = document.createRange();
-    range.selectNodeContents(h);
-    if (link) range.setEndBefore(link);
-    const box = h.getBoundingClientRect(), line = parseFloat(getComputedStyle(h).lineHeight);
-    const tops = new Set([...range.getClientRects()].map(r => Math.floor((r.top + r.height / 2 - box.top) / line)));
-    return [Math.round(box.height / line), tops.size];
-}"""
 
 
 @pytest.mark.parametrize("path, static", [("/compare/", "기능 비교표"), ("/guide/", "기능 비교표")])
