@@ -12,11 +12,14 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from dlkb.catalog import Catalog, load_catalog
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -96,6 +99,131 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+# The two screens of the browser tests: a phone, and Playwright's default viewport (where axe ran).
+PHONE = {"width": 375, "height": 800}
+DESKTOP = {"width": 1280, "height": 720}
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site on one local server for the whole run (one origin: the browser's cache
+    holds the theme's files from the first page on)."""
+    with serve_directory(site) as url:
+        yield url
+
+
+class PagePool:
+    """Pages of one browser context, lent to a test and handed back cleared, test after test.
+
+    Opening a page costs a new renderer process and the theme's script compiled again: 0.3 s,
+    half of what loading one of our pages in a page already open costs (20 loads: 11.5 s with a
+    new page each, 5.6 s reusing one). A page handed back has its storage cleared (the theme
+    keeps the chosen colour scheme there), the listeners its test added removed and its media
+    emulation reset, and stands on a blank page; the context's cookies are cleared. What a
+    page cannot forget (an init script) needs a page of its own (`own`)."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(viewport=DESKTOP)
+        self.free: list = []
+        self.listeners: dict[Any, list[tuple[str, Callable]]] = {}
+        self.own: set = set()  # pages closed, not lent again
+
+    def lend(self, viewport: dict = DESKTOP, color_scheme: str = "light", own: bool = False):
+        page = self.context.new_page() if own or not self.free else self.free.pop()
+        page.bring_to_front()  # a page behind another one is hidden: its animation frames wait
+        page.set_viewport_size(viewport)
+        page.emulate_media(color_scheme=color_scheme)  # a context's default is light too
+        self.listeners[page] = []
+        if own:
+            self.own.add(page)
+        return page
+
+    def on(self, page, event: str, handler: Callable) -> None:
+        """`page.on`, undone when the page is handed back."""
+        page.on(event, handler)
+        self.listeners[page].append((event, handler))
+
+    def give_back(self, page) -> None:
+        listeners = self.listeners.pop(page, [])
+        if page in self.own or page.is_closed():
+            self.own.discard(page)
+            if not page.is_closed():
+                page.close()
+            return
+        for event, handler in listeners:
+            page.remove_listener(event, handler)
+        try:
+            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+            page.goto("about:blank")
+            page.emulate_media(color_scheme="light")
+        except PlaywrightError:  # a page its test broke is not lent again
+            page.close()
+            return
+        self.context.clear_cookies()
+        self.free.append(page)
+
+
+@pytest.fixture(scope="session")
+def page_pool(browser) -> Iterator[PagePool]:
+    pool = PagePool(browser)
+    yield pool
+    pool.context.close()
+
+
+@pytest.fixture
+def lend(page_pool: PagePool) -> Iterator[Callable[..., Any]]:
+    """`lend(viewport, color_scheme)`: a page of the pool for this test, handed back after it."""
+    lent: list = []
+
+    def take(viewport: dict = DESKTOP, color_scheme: str = "light", own: bool = False):
+        lent.append(page_pool.lend(viewport, color_scheme, own))
+        return lent[-1]
+
+    yield take
+    for page in lent:
+        page_pool.give_back(page)
+
+
+class Watched:
+    """A page of the pool (conftest.PagePool) that records script errors and every request to another origin."""
+
+    def __init__(self, pool: PagePool, base_url: str, viewport: dict = DESKTOP, color_scheme: str = "light", own: bool = False):
+        self.pool = pool
+        self.page = pool.lend(viewport, color_scheme, own)
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        origin = urlsplit(base_url).netloc
+        self.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.on("request", lambda r: self.foreign.append(r.url) if urlsplit(r.url).netloc not in ("", origin) and not r.url.startswith("data:") else None)
+        self.base = base_url
+
+    def on(self, event: str, handler) -> None:
+        self.pool.on(self.page, event, handler)
+
+    def goto(self, path: str):
+        self.page.goto(self.base + path)
+        wait_ready(self.page)
+        return self.page
+
+
+@pytest.fixture
+def watched(page_pool: PagePool, base_url: str):
+    """`watched(viewport=…, color_scheme=…, own=…)`: a Watched page; `own` for a page that gets
+    an init script (a page keeps it for good)."""
+    made: list[Watched] = []
+
+    def make(**options) -> Watched:
+        made.append(Watched(page_pool, base_url, **options))
+        return made[-1]
+
+    yield make
+    seen = [(w.errors, w.foreign) for w in made]
+    for w in made:
+        page_pool.give_back(w.page)
+    assert seen == [([], [])] * len(made)  # no script error and no other origin, on any of them
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

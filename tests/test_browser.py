@@ -13,64 +13,16 @@ import contextlib
 import functools
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARGS, BUILD_DAY, CHROMIUM, no_chromium, search, serve_directory, wait_ready  # noqa: F401 (ARGS: shared)
+from conftest import ARGS, BUILD_DAY, CHROMIUM, DESKTOP, PHONE, no_chromium, search, wait_ready  # noqa: F401 (shared)
 from dlkb.catalog import Catalog
 from dlkb.needs import DEFAULT_NEEDS, NEEDS, evaluate, rank
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, no_chromium]
-PHONE = {"width": 375, "height": 800}
-DESKTOP = {"width": 1280, "height": 720}  # Playwright's default viewport, where axe always ran
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path):
-    with serve_directory(site) as url:
-        yield url
-
-
-class Watched:
-    """A page in its own context that records script errors and every request to another origin."""
-
-    def __init__(self, browser, base_url: str, **context):
-        self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        origin = urlsplit(base_url).netloc
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("request", lambda r: self.foreign.append(r.url) if urlsplit(r.url).netloc not in ("", origin) and not r.url.startswith("data:") else None)
-        self.base = base_url
-
-    def goto(self, path: str):
-        self.page.goto(self.base + path)
-        wait_ready(self.page)
-        return self.page
-
-    def clean(self) -> None:
-        assert self.errors == []
-        assert self.foreign == []
-        self.context.close()
-
-
-@pytest.fixture
-def watched(browser, base_url):
-    made: list[Watched] = []
-
-    def make(**context) -> Watched:
-        w = Watched(browser, base_url, **context)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.clean()
 
 
 def compare_heads(page):
@@ -144,7 +96,7 @@ SHIFTS = """window.__shift = 0; new PerformanceObserver(list => list.getEntries(
 def test_nothing_moves_when_a_page_script_starts(watched, path: str) -> None:
     """Each interactive part is in the page as the build wrote it, or has its room kept: on a
     phone, no layout shift at all from the first paint to the script's last change."""
-    w = watched(viewport=PHONE)
+    w = watched(viewport=PHONE, own=True)
     w.page.add_init_script(SHIFTS)
     page = w.goto(path)
     page.wait_for_timeout(300)  # the apps' first answers (compare fetches its data)
@@ -203,7 +155,7 @@ def test_chooser_need_narrows_and_explains(watched, catalog: Catalog) -> None:
     verdicts = evaluate(catalog, today)
     w = watched()
     fetched: list[str] = []
-    w.page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/api/" in r.url else None)
+    w.on("request", lambda r: fetched.append(urlsplit(r.url).path) if "/api/" in r.url else None)
     page = w.goto("/guide/")
     default = page.locator(".dlkb-picker input:checked").evaluate_all("bs => bs.map(b => b.value)")
     assert default == DEFAULT_NEEDS  # the page opens with "maintained" ticked, the address stays bare
@@ -412,7 +364,7 @@ CSP_LOG = "window.__csp = []; document.addEventListener('securitypolicyviolation
 def test_content_security_policy_holds_and_nothing_breaks_it(watched) -> None:
     """Every page type, with search, the compare page, the matrix and the chooser in use and
     instant navigation between them: the policy is there, and nothing of ours violates it."""
-    w = watched()
+    w = watched(own=True)
     page = w.page
     page.add_init_script(CSP_LOG)
     for path in ["/", "/frameworks/", "/frameworks/pytorch/", "/compare/pros-cons/", "/compare/licenses/",

@@ -19,7 +19,6 @@ import pytest
 import yaml
 from conftest import ROOT, no_chromium
 from dlkb.needs import NEEDS
-from test_browser import base_url  # noqa: F401 - the fixture, for the field table test
 from test_build import make_project
 from test_serve import Server, fetch, wait_for
 
@@ -152,10 +151,9 @@ codes => codes.filter(code => {
 @pytest.mark.browser
 @no_chromium
 @pytest.mark.parametrize("width", [375, 1280])
-def test_field_names_do_not_wrap_inside_a_name(browser, base_url, width: int) -> None:  # noqa: F811
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def test_field_names_do_not_wrap_inside_a_name(lend, base_url, width: int) -> None:
+    page = lend({"width": width, "height": 900})
     page.goto(base_url + "/contributing/")
     names = page.locator(".dlkb-fields code")
     assert names.count() > 100
     assert names.evaluate_all(_BREAKS_INSIDE_A_NAME) == []
-    page.close()

@@ -51,54 +51,42 @@ def poisoned_site(tmp_path_factory) -> tuple[str, int]:
                                   "/compare/timeline/", "/compare/lineage/", "/", "/frameworks/",
                                   "/compare/alpha-vs-beta/", "/glossary/", "/data/", "/contributing/",
                                   "/compare/?ids=alpha,beta", "/guide/?needs=maintained"])
-def test_pasted_markup_never_runs_and_reads_literally(browser, poisoned_site, path: str) -> None:
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(poisoned_site + path)  # waits for `load`: inline scripts ran, <img> errors fired
-        wait_ready(page)  # and the interactive parts have drawn what they fetched
-        assert page.evaluate("window.pwned") is None
-        if path in ("/frameworks/alpha/", "/compare/alpha-vs-beta/"):
-            assert page.title().startswith("</title></textarea></style></script><script>window.pwned=1</script>")
-        assert dialogs == []
-        if path in ("/data/", "/contributing/"):
-            return  # no record text on these pages, only the nav and the title
-        text = page.locator("article").inner_text()
-        assert "<script>window.pwned=1</script>" in text
-        assert "{{ 7*7 }}" in text and "{% raw %}" in text and "a | b" in text
-        assert "[링크](javascript:window.pwned=3)" in text
-        assert page.locator("article a[href^='javascript:']").count() == 0
-        assert page.locator("article img[src=x]").count() == 0
-    finally:
-        context.close()
+def test_pasted_markup_never_runs_and_reads_literally(page_pool, lend, poisoned_site, path: str) -> None:
+    page = lend()
+    dialogs: list[str] = []
+    page_pool.on(page, "dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(poisoned_site + path)  # waits for `load`: inline scripts ran, <img> errors fired
+    wait_ready(page)  # and the interactive parts have drawn what they fetched
+    assert page.evaluate("window.pwned") is None
+    if path in ("/frameworks/alpha/", "/compare/alpha-vs-beta/"):
+        assert page.title().startswith("</title></textarea></style></script><script>window.pwned=1</script>")
+    assert dialogs == []
+    if path in ("/data/", "/contributing/"):
+        return  # no record text on these pages, only the nav and the title
+    text = page.locator("article").inner_text()
+    assert "<script>window.pwned=1</script>" in text
+    assert "{{ 7*7 }}" in text and "{% raw %}" in text and "a | b" in text
+    assert "[링크](javascript:window.pwned=3)" in text
+    assert page.locator("article a[href^='javascript:']").count() == 0
+    assert page.locator("article img[src=x]").count() == 0
 
 
-def test_pasted_markup_stays_text_in_search_results(browser, poisoned_site) -> None:
+def test_pasted_markup_stays_text_in_search_results(lend, poisoned_site) -> None:
     """The search index holds the names and titles too; the theme draws results from it."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(poisoned_site + "/")
-        wait_ready(page)
-        search(page, "주석")  # a word of the pasted text
-        assert page.evaluate("window.pwned") is None
-        assert page.locator(".md-search-result img[src=x], .md-search-result script").count() == 0
-        assert "<script>window.pwned=1</script>" in page.locator(".md-search-result").inner_text()
-    finally:
-        context.close()
+    page = lend()
+    page.goto(poisoned_site + "/")
+    wait_ready(page)
+    search(page, "주석")  # a word of the pasted text
+    assert page.evaluate("window.pwned") is None
+    assert page.locator(".md-search-result img[src=x], .md-search-result script").count() == 0
+    assert "<script>window.pwned=1</script>" in page.locator(".md-search-result").inner_text()
 
 
-def test_pasted_markup_in_a_summary_is_the_page_description_as_text(browser, poisoned_site) -> None:
+def test_pasted_markup_in_a_summary_is_the_page_description_as_text(lend, poisoned_site) -> None:
     """The description meta tag (link previews) is written by overrides/main.html: escaped once."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(poisoned_site + "/frameworks/alpha/")
-        for selector in ("meta[name=description]", "meta[property='og:description']"):
-            content = page.locator(selector).get_attribute("content") or ""
-            assert content.startswith(" ".join(PAYLOAD.split())[:60]), (selector, content)
-        assert page.evaluate("window.pwned") is None
-    finally:
-        context.close()
+    page = lend()
+    page.goto(poisoned_site + "/frameworks/alpha/")
+    for selector in ("meta[name=description]", "meta[property='og:description']"):
+        content = page.locator(selector).get_attribute("content") or ""
+        assert content.startswith(" ".join(PAYLOAD.split())[:60]), (selector, content)
+    assert page.evaluate("window.pwned") is None
