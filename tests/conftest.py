@@ -101,6 +101,20 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="session")
+def classic_browser(browser):
+    """Chromium with classic scrollbars, the ones Windows and most Linux desktops draw: 15 px
+    that take room from the box. Playwright starts Chromium with `--hide-scrollbars`, which
+    draws none at all, so a box that scrolls by a few pixels looks fine there; without that
+    switch (ignore_default_args), and with overlay scrollbars turned off, headless Chromium
+    draws real ones (a box's offsetHeight - clientHeight is then 15 when it can scroll sideways)."""
+    # a second Chromium from the run's own Playwright (one Playwright per process only)
+    b = browser.browser_type.launch(executable_path=CHROMIUM, args=[*ARGS, "--disable-features=OverlayScrollbar"],
+                                    ignore_default_args=["--hide-scrollbars"])
+    yield b
+    b.close()
+
+
 # The two screens of the browser tests: a phone, and Playwright's default viewport (where axe ran).
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 720}
@@ -119,15 +133,17 @@ class PagePool:
 
     Opening a page costs a new renderer process and the theme's script compiled again: 0.3 s,
     half of what loading one of our pages in a page already open costs (20 loads: 11.5 s with a
-    new page each, 5.6 s reusing one). A page handed back has its storage cleared (the theme
-    keeps the chosen colour scheme there), the listeners its test added removed and its media
-    emulation reset, and stands on a blank page; the context's cookies are cleared. What a
-    page cannot forget (an init script) needs a page of its own (`own`)."""
+    new page each, 5.6 s reusing one). A page handed back stands on a blank page, with the
+    listeners its test added removed, its media emulation reset and the storage of every site
+    it opened cleared (the theme keeps the chosen colour scheme there, and may write it again
+    while its page is open, so the storage is cleared once no page of ours runs); the context's
+    cookies are cleared. What a page cannot forget (an init script) needs a page of its own (`own`)."""
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport=DESKTOP)
         self.free: list = []
         self.listeners: dict[Any, list[tuple[str, Callable]]] = {}
+        self.origins: dict[Any, set[str]] = {}  # of each page lent, the sites it opened
         self.own: set = set()  # pages closed, not lent again
 
     def lend(self, viewport: dict = DESKTOP, color_scheme: str = "light", own: bool = False):
@@ -135,10 +151,16 @@ class PagePool:
         page.bring_to_front()  # a page behind another one is hidden: its animation frames wait
         page.set_viewport_size(viewport)
         page.emulate_media(color_scheme=color_scheme)  # a context's default is light too
-        self.listeners[page] = []
+        self.listeners[page], self.origins[page] = [], set()
+        self.on(page, "framenavigated", lambda frame: self._opened(page, frame.url))
         if own:
             self.own.add(page)
         return page
+
+    def _opened(self, page, url: str) -> None:
+        if url.startswith("http"):
+            parts = urlsplit(url)
+            self.origins[page].add(f"{parts.scheme}://{parts.netloc}")
 
     def on(self, page, event: str, handler: Callable) -> None:
         """`page.on`, undone when the page is handed back."""
@@ -146,7 +168,7 @@ class PagePool:
         self.listeners[page].append((event, handler))
 
     def give_back(self, page) -> None:
-        listeners = self.listeners.pop(page, [])
+        listeners, origins = self.listeners.pop(page, []), self.origins.pop(page, set())
         if page in self.own or page.is_closed():
             self.own.discard(page)
             if not page.is_closed():
@@ -155,9 +177,12 @@ class PagePool:
         for event, handler in listeners:
             page.remove_listener(event, handler)
         try:
-            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
             page.goto("about:blank")
             page.emulate_media(color_scheme="light")
+            cdp = self.context.new_cdp_session(page)
+            for origin in origins:
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,session_storage"})
+            cdp.detach()
         except PlaywrightError:  # a page its test broke is not lent again
             page.close()
             return
@@ -168,6 +193,13 @@ class PagePool:
 @pytest.fixture(scope="session")
 def page_pool(browser) -> Iterator[PagePool]:
     pool = PagePool(browser)
+    yield pool
+    pool.context.close()
+
+
+@pytest.fixture(scope="session")
+def classic_pool(classic_browser) -> Iterator[PagePool]:
+    pool = PagePool(classic_browser)
     yield pool
     pool.context.close()
 
@@ -210,19 +242,19 @@ class Watched:
 
 
 @pytest.fixture
-def watched(page_pool: PagePool, base_url: str):
-    """`watched(viewport=…, color_scheme=…, own=…)`: a Watched page; `own` for a page that gets
-    an init script (a page keeps it for good)."""
+def watched(request: pytest.FixtureRequest, base_url: str):
+    """`watched(viewport=…, color_scheme=…, own=…, classic=…)`: a Watched page; `own` for a page
+    that gets an init script (a page keeps it for good), `classic` for classic scrollbars."""
     made: list[Watched] = []
 
-    def make(**options) -> Watched:
-        made.append(Watched(page_pool, base_url, **options))
+    def make(classic: bool = False, **options) -> Watched:
+        made.append(Watched(request.getfixturevalue("classic_pool" if classic else "page_pool"), base_url, **options))
         return made[-1]
 
     yield make
     seen = [(w.errors, w.foreign) for w in made]
     for w in made:
-        page_pool.give_back(w.page)
+        w.pool.give_back(w.page)
     assert seen == [([], [])] * len(made)  # no script error and no other origin, on any of them
 
 

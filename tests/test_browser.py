@@ -294,6 +294,26 @@ def page_specific_checks(page, path: str, catalog: Catalog, scheme: str) -> None
         assert fill != "rgb(0, 0, 0)"  # dark scheme: labels are light, not the default black
 
 
+def test_a_page_handed_back_is_lent_again_with_nothing_of_its_last_test(page_pool, base_url) -> None:
+    """The pool's pages (conftest.PagePool): the next test gets the same page in light, unwatched."""
+    page = page_pool.lend()
+    seen: list[str] = []
+    page_pool.on(page, "request", lambda r: seen.append(r.url))
+    page.goto(base_url + "/")
+    wait_ready(page)
+    switch_to_dark(page)
+    page_pool.give_back(page)
+    again = page_pool.lend(PHONE)
+    assert again is page
+    seen.clear()
+    again.goto(base_url + "/glossary/")
+    wait_ready(again)
+    assert again.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert again.evaluate("() => [innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]") == [375, False]
+    assert seen == []  # the last test's listener is gone
+    page_pool.give_back(again)
+
+
 @pytest.mark.parametrize(("path", "css"), [
     ("/compare/pros-cons/", ".dlkb-outdated strong { color: #bbb !important }"),  # a few notes among 2,030 texts
     ("/compare/pros-cons/", "a.dlkb-term { color: #9af !important }"),  # one kind of link
@@ -324,13 +344,56 @@ TITLE_LINES = """() => {
 }"""
 
 
+# Every scroll box of the page: its inner width, how wide its content scrolls, the width of the
+# widest table or picture in it, and the height its horizontal scrollbar takes.
+SCROLL_BOXES = """() => [...document.querySelectorAll('.dlkb-scroll')].map(box => {
+    const inner = [...box.querySelectorAll('table, svg')].filter(e => !e.closest('table table'));
+    const style = getComputedStyle(box);
+    const borders = parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+    return {client: box.clientWidth, scroll: box.scrollWidth,
+            content: Math.max(0, ...inner.map(e => Math.ceil(e.getBoundingClientRect().width))),
+            bar: box.offsetHeight - box.clientHeight - borders};
+})"""
+
+
+def _scrolls(box: dict) -> bool:
+    return box["scroll"] > box["client"] or box["bar"] != 0
+
+
+def phantom_scrollbars(page, bar: int) -> tuple[list[dict], int]:
+    """The scroll boxes whose table or picture fits them and that scroll anyway (a scrollbar for
+    nothing, `bar` px high where scrollbars take room), and how many boxes fit. A box that is
+    really wider scrolls as far as its content and shows its scrollbar."""
+    phantom, fitting = [], 0
+    for i, box in enumerate(page.evaluate(SCROLL_BOXES)):
+        if box["content"] <= box["client"]:
+            fitting += 1
+            if _scrolls(box):
+                # a reader sees a scrollbar that stays; one frame of a loaded machine's
+                # layout in between (seen once on /examples/ in a full run) is looked at again
+                page.wait_for_timeout(500)
+                if _scrolls(again := page.evaluate(SCROLL_BOXES)[i]):
+                    phantom.append(again)
+        else:
+            assert box["scroll"] >= box["content"] - 1 and box["bar"] == bar, (i, box)
+    return phantom, fitting
+
+
+# Some pages and how many of their tables fit their box on a desktop screen: the check does look
+# at tables that fit (verified red: a scrollbar for 16 px too wide before), 30 on all pages.
+FITTING = {"/frameworks/pytorch/": 2, "/compare/licenses/": 1, "/compare/tensorflow-vs-pytorch/": 2, "/contributing/": 3}
+
+
 @pytest.mark.parametrize("path", PAGES + AXE_ONLY)
 def test_page_for_accessibility_and_on_a_phone(watched, catalog: Catalog, path: str) -> None:
-    """No script error and no request to another origin in either visit. On a desktop screen: full
-    axe in light, axe's colour rules after switching to dark. Loaded on a phone: no sideways
-    scroll, and a page exactly the screen wide. (The phone needs its own load: a desktop page
-    resized to a phone is laid out differently, e.g. the chooser is then 394 px wide.)"""
-    page = watched(viewport=DESKTOP).goto(path)
+    """No script error and no request to another origin in either visit. On a desktop screen
+    with classic scrollbars (Windows): no scrollbar for a table that fits, full axe in light,
+    axe's colour rules after switching to dark. Loaded on a phone: no sideways scroll, no box
+    that scrolls for nothing, and a page exactly the screen wide. (The phone needs its own load:
+    a desktop page resized to a phone is laid out differently, e.g. the chooser is then 394 px wide.)"""
+    page = watched(viewport=DESKTOP, classic=True).goto(path)
+    phantom, fitting = phantom_scrollbars(page, bar=15)
+    assert phantom == [] and fitting >= FITTING.get(path, 0)
     page_specific_checks(page, path, catalog, "light")
     assert axe_violations(page) == []
     switch_to_dark(page)
@@ -338,6 +401,7 @@ def test_page_for_accessibility_and_on_a_phone(watched, catalog: Catalog, path: 
     assert axe_violations(page, colour_only=True) == []
     if path in PAGES:
         phone = watched(viewport=PHONE).goto(path)
+        assert phantom_scrollbars(phone, bar=0)[0] == []  # phones draw scrollbars over the box
         assert phone.evaluate("document.documentElement.scrollWidth") <= 375
         # the page's full extent is the screen's width and taller than it (what a full-page
         # screenshot would measure, without encoding one)
