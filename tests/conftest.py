@@ -91,8 +91,8 @@ no_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chr
 
 @pytest.fixture(scope="session")
 def browser():
-    """One Chromium for the whole run: launching it costs about a second; each test opens its
-    own context (cookies, storage, viewport), which is cheap and keeps tests apart."""
+    """One Chromium for the whole run: launching it costs about a second. Tests take their pages
+    from a pool (PagePool), which hands each test a page cleared of the last one's traces."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -1,9 +1,10 @@
 """The site in Debian's Chromium, driven by Playwright: what a reader clicks and sees.
 
-One browser serves the whole run (tests/conftest.py). Each page is loaded once on a desktop
-screen for accessibility in both colour schemes and once on a phone for its width (script
-errors and requests to other origins are watched in both); each interactive part gets one visit
-for its interactions. Tests wait on the page's own
+One browser serves the whole run, and one with classic scrollbars (tests/conftest.py), whose
+pages are reused from test to test. Each page is loaded once on a desktop screen with classic
+scrollbars for accessibility in both colour schemes and for scrollbars that show for nothing,
+and once on a phone for its width (script errors and requests to other origins are watched in
+both); each interactive part gets one visit for its interactions. Tests wait on the page's own
 readiness (conftest.READY) and use Playwright's retrying `expect`, never fixed sleeps.
 """
 
