@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -128,59 +129,63 @@ def base_url(site: Path) -> Iterator[str]:
         yield url
 
 
+@dataclass
+class _Loan:
+    """What the test a page is lent to adds to it, undone when the page comes back."""
+
+    own: bool  # a page of its own: closed then, not lent again
+    listeners: list[tuple[str, Callable]] = field(default_factory=list)
+    origins: set[str] = field(default_factory=set)  # the sites it opened
+
+
 class PagePool:
     """Pages of one browser context, lent to a test and handed back cleared, test after test.
 
     Opening a page costs a new renderer process and the theme's script compiled again: 0.3 s,
     half of what loading one of our pages in a page already open costs (20 loads: 11.5 s with a
     new page each, 5.6 s reusing one). A page handed back stands on a blank page, with the
-    listeners its test added removed, its media emulation reset and the storage of every site
-    it opened cleared (the theme keeps the chosen colour scheme there, and may write it again
-    while its page is open, so the storage is cleared once no page of ours runs); the context's
-    cookies are cleared. What a page cannot forget (an init script) needs a page of its own (`own`)."""
+    listeners its test added removed and the storage of every site it opened cleared (the theme
+    keeps the chosen colour scheme there, and may write it again while its page is open, so the
+    storage is cleared once no page of ours runs); the context's cookies are cleared, and each
+    loan sets the screen and the colour scheme anew. What a page cannot forget (an init script)
+    needs a page of its own (`own`)."""
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport=DESKTOP)
         self.free: list = []
-        self.listeners: dict[Any, list[tuple[str, Callable]]] = {}
-        self.origins: dict[Any, set[str]] = {}  # of each page lent, the sites it opened
-        self.own: set = set()  # pages closed, not lent again
+        self.loans: dict[Any, _Loan] = {}
 
     def lend(self, viewport: dict = DESKTOP, color_scheme: str = "light", own: bool = False):
         page = self.context.new_page() if own or not self.free else self.free.pop()
         page.bring_to_front()  # a page behind another one is hidden: its animation frames wait
         page.set_viewport_size(viewport)
         page.emulate_media(color_scheme=color_scheme)  # a context's default is light too
-        self.listeners[page], self.origins[page] = [], set()
+        self.loans[page] = _Loan(own)
         self.on(page, "framenavigated", lambda frame: self._opened(page, frame.url))
-        if own:
-            self.own.add(page)
         return page
 
     def _opened(self, page, url: str) -> None:
         if url.startswith("http"):
             parts = urlsplit(url)
-            self.origins[page].add(f"{parts.scheme}://{parts.netloc}")
+            self.loans[page].origins.add(f"{parts.scheme}://{parts.netloc}")
 
     def on(self, page, event: str, handler: Callable) -> None:
         """`page.on`, undone when the page is handed back."""
         page.on(event, handler)
-        self.listeners[page].append((event, handler))
+        self.loans[page].listeners.append((event, handler))
 
     def give_back(self, page) -> None:
-        listeners, origins = self.listeners.pop(page, []), self.origins.pop(page, set())
-        if page in self.own or page.is_closed():
-            self.own.discard(page)
+        loan = self.loans.pop(page)
+        if loan.own or page.is_closed():
             if not page.is_closed():
                 page.close()
             return
-        for event, handler in listeners:
+        for event, handler in loan.listeners:
             page.remove_listener(event, handler)
         try:
             page.goto("about:blank")
-            page.emulate_media(color_scheme="light")
             cdp = self.context.new_cdp_session(page)
-            for origin in origins:
+            for origin in loan.origins:
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,session_storage"})
             cdp.detach()
         except PlaywrightError:  # a page its test broke is not lent again
@@ -190,18 +195,20 @@ class PagePool:
         self.free.append(page)
 
 
-@pytest.fixture(scope="session")
-def page_pool(browser) -> Iterator[PagePool]:
+def _pool(browser) -> Iterator[PagePool]:
     pool = PagePool(browser)
     yield pool
     pool.context.close()
 
 
 @pytest.fixture(scope="session")
+def page_pool(browser) -> Iterator[PagePool]:
+    yield from _pool(browser)
+
+
+@pytest.fixture(scope="session")
 def classic_pool(classic_browser) -> Iterator[PagePool]:
-    pool = PagePool(classic_browser)
-    yield pool
-    pool.context.close()
+    yield from _pool(classic_browser)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ARGS, BUILD_DAY, CHROMIUM, DESKTOP, PHONE, no_chromium, search, wait_ready  # noqa: F401 (shared)
+from conftest import BUILD_DAY, DESKTOP, PHONE, no_chromium, search, wait_ready
 from dlkb.catalog import Catalog
 from dlkb.needs import DEFAULT_NEEDS, NEEDS, evaluate, rank
 from playwright.sync_api import TimeoutError as PlaywrightTimeout

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import no_chromium, serve_directory, wait_ready
-from test_browser import DESKTOP, PHONE, axe_violations
+from conftest import DESKTOP, PHONE, no_chromium, serve_directory, wait_ready
+from test_browser import axe_violations
 
 pytestmark = [pytest.mark.browser, no_chromium]
 SCREENS = [PHONE, DESKTOP]
@@ -19,12 +19,6 @@ SCHEMES = ["light", "dark"]
 # the pair still covers both widths and both schemes. Colour checks keep all four combinations.
 PAIRS = [(PHONE, "dark"), (DESKTOP, "light")]
 PAIR_IDS = ["phone-dark", "desktop-light"]
-
-
-@pytest.fixture
-def page_for(lend):
-    """`page_for(screen, scheme)`: a page of the pool at that size, in that scheme."""
-    return lambda screen, scheme: lend(screen, scheme)
 
 
 # Each cell of a table: its row, edges, whether it shows as a table cell, and the heading it
@@ -45,11 +39,11 @@ SIDE_BY_SIDE = {  # page: the column headings of its side-by-side table
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", list(SIDE_BY_SIDE))
-def test_side_by_side_tables_keep_every_column_on_a_phone(page_for, base_url: str, path: str, scheme: str) -> None:
+def test_side_by_side_tables_keep_every_column_on_a_phone(lend, base_url: str, path: str, scheme: str) -> None:
     """At 375 px each row is a card inside the screen and every value carries its column
     heading; at 1280 px it is the table with its heading row."""
     heads = SIDE_BY_SIDE[path]
-    phone = page_for(PHONE, scheme)
+    phone = lend(PHONE, scheme)
     phone.goto(base_url + path)
     wait_ready(phone)
     width = phone.evaluate("document.documentElement.clientWidth")
@@ -65,7 +59,7 @@ def test_side_by_side_tables_keep_every_column_on_a_phone(page_for, base_url: st
         column = i % len(heads)
         assert cell["label"] == (None if column == 0 else heads[column]), (i, cell)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
-    desktop = page_for(DESKTOP, scheme)
+    desktop = lend(DESKTOP, scheme)
     desktop.goto(base_url + path)
     wait_ready(desktop)
     table = desktop.locator("article table").first
@@ -84,8 +78,8 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def open_scheme(page_for, base_url: str, screen: dict, scheme: str, path: str):
-    page = page_for(screen, scheme)
+def open_scheme(lend, base_url: str, screen: dict, scheme: str, path: str):
+    page = lend(screen, scheme)
     page.goto(base_url + path)
     wait_ready(page)
     expected = "slate" if scheme == "dark" else "default"
@@ -115,13 +109,13 @@ def generated(content: str) -> str | None:
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_matrix_filters_by_hardware_and_reads_after_scrolling(page_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+def test_matrix_filters_by_hardware_and_reads_after_scrolling(lend, base_url: str, catalog, screen: dict, scheme: str) -> None:
     """Filtered by "Apple 실리콘 (Metal): 지원", shared by its address. At 1280 px the table, whose
     two header rows and name column stay in view when its box scrolls; at 375 px a card per
     framework, each line labelled and within the screen, under its topic's heading."""
     from dlkb.fields import matrix_groups
 
-    page = open_scheme(page_for, base_url, screen, scheme, "/compare/matrix/")
+    page = open_scheme(lend, base_url, screen, scheme, "/compare/matrix/")
     cards = screen == PHONE
     if cards:
         assert page.evaluate("document.documentElement.scrollWidth") == 375  # the page never scrolls sideways
@@ -154,7 +148,7 @@ def test_matrix_filters_by_hardware_and_reads_after_scrolling(page_for, base_url
                  for c in page.evaluate(CARDS)]
         assert lines == [[("● 지원", "Apple 실리콘 (Metal):", "하드웨어")]] * len(expected)
         page.locator("#matrix-filters input[name=q]").fill("")
-    shared = open_scheme(page_for, base_url, screen, scheme, page.url.removeprefix(base_url))
+    shared = open_scheme(lend, base_url, screen, scheme, page.url.removeprefix(base_url))
     assert sorted(shared.locator("#matrix tbody tr:not([hidden]) th").all_text_contents()) == expected
     assert shared.locator("select[name=hardware] option:checked").inner_text() == APPLE
     if cards:
@@ -175,8 +169,8 @@ def test_matrix_filters_by_hardware_and_reads_after_scrolling(page_for, base_url
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_matrix_support_levels_have_their_own_readable_colour(page_for, base_url: str, scheme: str) -> None:
-    page = open_scheme(page_for, base_url, DESKTOP, scheme, "/compare/matrix/")
+def test_matrix_support_levels_have_their_own_readable_colour(lend, base_url: str, scheme: str) -> None:
+    page = open_scheme(lend, base_url, DESKTOP, scheme, "/compare/matrix/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     colours = {}
     for level in ["yes", "partial", "external", "no", "na", "unknown"]:
@@ -191,14 +185,14 @@ def test_matrix_support_levels_have_their_own_readable_colour(page_for, base_url
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_matrix_topics_columns_and_rows_have_addresses(page_for, base_url: str, screen: dict, scheme: str) -> None:
+def test_matrix_topics_columns_and_rows_have_addresses(lend, base_url: str, screen: dict, scheme: str) -> None:
     """#hardware, #hardware-apple, #chainer: opened, or followed on the page. At 1280 px the box
     scrolls the topic's first column, or the column, to just right of the sticky name column, and
     a row to just below the header rows; at 375 px the page scrolls that line of the first card
     (or that card) to below the site's header."""
     from dlkb.fields import matrix_groups
 
-    page = open_scheme(page_for, base_url, screen, scheme, "/compare/matrix/#hardware")
+    page = open_scheme(lend, base_url, screen, scheme, "/compare/matrix/#hardware")
     topics = page.locator("#matrix thead th[colspan]")
     assert topics.evaluate_all("ts => ts.map(t => [t.id, t.colSpan, t.querySelector('a.dlkb-anchor').hash])") == [
         [topic.id, len(columns), f"#{topic.id}"] for topic, columns in matrix_groups()]
@@ -257,10 +251,10 @@ def within(page, inner: str, outer: str) -> bool:
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_timeline_shows_now_and_keeps_names_in_view(page_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+def test_timeline_shows_now_and_keeps_names_in_view(lend, base_url: str, catalog, screen: dict, scheme: str) -> None:
     from dlkb.graphs import is_release, timeline_rows
 
-    page = open_scheme(page_for, base_url, screen, scheme, "/compare/timeline/")
+    page = open_scheme(lend, base_url, screen, scheme, "/compare/timeline/")
     box = ".tl-scroll"
     year_2026 = page.locator("svg.dlkb-timeline text.tl-year", has_text="2026")
     assert year_2026.count() == 1
@@ -303,10 +297,10 @@ LINE_STYLE = "e => { const s = getComputedStyle(e); return [s.strokeDasharray, s
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_lineage_fits_tells_relations_apart_and_links_nodes(page_for, base_url: str, catalog, scheme: str) -> None:
+def test_lineage_fits_tells_relations_apart_and_links_nodes(lend, base_url: str, catalog, scheme: str) -> None:
     from dlkb.vocab import Relation
 
-    page = open_scheme(page_for, base_url, DESKTOP, scheme, "/compare/lineage/")
+    page = open_scheme(lend, base_url, DESKTOP, scheme, "/compare/lineage/")
     box = page.locator("figure .dlkb-scroll")
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth")  # all stages in view at 1280 px
     assert sorted(page.locator("svg.dlkb-lineage text.ln-col").all_text_contents()) == ["1단계", "2단계", "3단계", "4단계", "뿌리"]
@@ -349,8 +343,8 @@ FOCUS = """() => { const e = document.activeElement, s = getComputedStyle(e);
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("screen", SCREENS, ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", ["/compare/?ids=pytorch,jax", "/guide/"])
-def test_tab_shows_a_focus_ring_on_every_checkbox(page_for, base_url: str, path: str, screen: dict, scheme: str) -> None:
-    page = open_scheme(page_for, base_url, screen, scheme, path)
+def test_tab_shows_a_focus_ring_on_every_checkbox(lend, base_url: str, path: str, screen: dict, scheme: str) -> None:
+    page = open_scheme(lend, base_url, screen, scheme, path)
     boxes = page.locator("[data-dlkb-app] input[type=checkbox]:not([disabled])")
     wanted = boxes.evaluate_all("bs => bs.map(b => b.value)")
     page.locator("[data-dlkb-app] legend").first.click()  # start from the page, as a reader does, then Tab
@@ -378,10 +372,8 @@ def published_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_the_404_page_is_korean_and_shows_the_way(page_for, published_url: str, screen: dict, scheme: str) -> None:
-    from test_browser import axe_violations
-
-    page = open_scheme(page_for, published_url, screen, scheme, "/404.html")
+def test_the_404_page_is_korean_and_shows_the_way(lend, published_url: str, screen: dict, scheme: str) -> None:
+    page = open_scheme(lend, published_url, screen, scheme, "/404.html")
     assert page.locator("article h1").inner_text() == "페이지를 찾을 수 없습니다"
     links = page.locator("article ul.dlkb-404-links a")
     assert [(a, urlpath) for a, urlpath in zip(links.all_inner_texts(), links.evaluate_all("as => as.map(a => a.pathname)"), strict=True)] == [
@@ -395,7 +387,7 @@ def test_the_404_page_is_korean_and_shows_the_way(page_for, published_url: str, 
     page.wait_for_url("**/dl-frameworks-ko/frameworks/")
     assert page.locator("article h1").first.inner_text().startswith("프레임워크 목록")
 
-    again = open_scheme(page_for, published_url, screen, scheme, "/404.html")
+    again = open_scheme(lend, published_url, screen, scheme, "/404.html")
     again.get_by_label("사이트에서 찾기").fill("파이토치")
     again.get_by_role("button", name="찾기").click()  # the theme's search opens with the words typed
     again.wait_for_url("**/dl-frameworks-ko/?q=*")
@@ -417,8 +409,8 @@ COMPARE_INPUTS = [  # the address's ids -> the columns shown and the notes above
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_compare_explains_what_it_did_with_the_address(page_for, base_url: str, screen: dict, scheme: str) -> None:
-    page = page_for(screen, scheme)
+def test_compare_explains_what_it_did_with_the_address(lend, base_url: str, screen: dict, scheme: str) -> None:
+    page = lend(screen, scheme)
     for ids, columns, notes in COMPARE_INPUTS:
         page.goto(f"{base_url}/compare/?ids={ids}")
         wait_ready(page)
@@ -433,14 +425,14 @@ def test_compare_explains_what_it_did_with_the_address(page_for, base_url: str, 
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_compare_differences_are_by_support_level_with_symbols_and_sources(page_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+def test_compare_differences_are_by_support_level_with_symbols_and_sources(lend, base_url: str, catalog, screen: dict, scheme: str) -> None:
     from dlkb.fields import fields_for
 
     rows = fields_for("compare")
     a, b = catalog.frameworks["pytorch"], catalog.frameworks["tensorflow"]
     differ = [f.label for f in rows if (f.value(a).value if f.show == "feature" else f.text(a)) != (f.value(b).value if f.show == "feature" else f.text(b))]
     tools_only = [f.label for f in rows if f.show == "feature" and f.value(a).value == f.value(b).value and f.text(a) != f.text(b)]
-    page = open_scheme(page_for, base_url, screen, scheme, "/compare/?ids=pytorch,tensorflow&diff=1")
+    page = open_scheme(lend, base_url, screen, scheme, "/compare/?ids=pytorch,tensorflow&diff=1")
     table = page.locator("[data-dlkb-app=compare] table")
     assert table.locator("tbody th").all_inner_texts() == differ
     assert tools_only  # there are rows that differ only in tool names: hidden, and counted apart
@@ -480,8 +472,8 @@ SMALL_PRINT = """() => {
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_notes_dates_and_citation_marks_are_readable_and_tappable(page_for, base_url: str, screen: dict, scheme: str) -> None:
-    page = page_for(screen, scheme)
+def test_notes_dates_and_citation_marks_are_readable_and_tappable(lend, base_url: str, screen: dict, scheme: str) -> None:
+    page = lend(screen, scheme)
     for path in ["/frameworks/pytorch/", "/compare/pros-cons/", "/compare/tensorflow-vs-pytorch/", "/compare/matrix/", "/tools/"]:
         page.goto(base_url + path)
         wait_ready(page)
@@ -494,10 +486,10 @@ def test_notes_dates_and_citation_marks_are_readable_and_tappable(page_for, base
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_glossary_has_a_korean_index(page_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
+def test_glossary_has_a_korean_index(lend, base_url: str, catalog, screen: dict, scheme: str) -> None:
     from dlkb.labels import INITIALS, initial
 
-    page = open_scheme(page_for, base_url, screen, scheme, "/glossary/")
+    page = open_scheme(lend, base_url, screen, scheme, "/glossary/")
     index = page.locator("nav.dlkb-index li")
     assert index.all_inner_texts() == [letter for letter, _ in INITIALS] + ["A–Z"]
     terms = catalog.glossary.terms
@@ -517,8 +509,8 @@ def test_glossary_has_a_korean_index(page_for, base_url: str, catalog, screen: d
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_pages_describe_themselves_for_link_previews(page_for, base_url: str, catalog, screen: dict, scheme: str) -> None:
-    page = page_for(screen, scheme)
+def test_pages_describe_themselves_for_link_previews(lend, base_url: str, catalog, screen: dict, scheme: str) -> None:
+    page = lend(screen, scheme)
     pytorch = " ".join(catalog.frameworks["pytorch"].summary_ko.split())
     for path, expected in [("/frameworks/pytorch/", pytorch if len(pytorch) <= 160 else pytorch[:159].rstrip() + "…"),
                            ("/compare/", "딥러닝 프레임워크를 출처와 날짜가 붙은 사실로 비교하는 한국어 지식 베이스")]:
@@ -547,11 +539,11 @@ CELL_EDGES = """() => [...document.querySelectorAll('article table')]
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_glossary_words_tools_and_migrations_are_cards_on_a_phone(page_for, base_url: str, screen: dict, scheme: str) -> None:
+def test_glossary_words_tools_and_migrations_are_cards_on_a_phone(lend, base_url: str, screen: dict, scheme: str) -> None:
     """At 375 px each row is a card inside the screen, each value under its column heading; at
     1280 px the same tables keep their heading row. A framework page's two-column tables keep a
     tool's long dotted name inside the screen too."""
-    page = page_for(screen, scheme)
+    page = lend(screen, scheme)
     phone = screen == PHONE
     for path, (caption, heads) in CARD_TABLES.items():
         page.goto(base_url + path)
@@ -585,14 +577,12 @@ STAGE_NAMES = """() => [...document.querySelectorAll('.dlkb-stages__nodes > li >
 
 
 @pytest.mark.parametrize(("screen", "scheme"), PAIRS, ids=PAIR_IDS)
-def test_lineage_on_a_phone_is_a_list_of_stages_with_every_name_whole_and_linked(page_for, base_url: str, catalog,
+def test_lineage_on_a_phone_is_a_list_of_stages_with_every_name_whole_and_linked(lend, base_url: str, catalog,
                                                                                  screen: dict, scheme: str) -> None:
     from dlkb.graphs import lineage_edges, lineage_stages
-    from test_browser import axe_violations
-
     frameworks = list(catalog.frameworks.values())
     stages = lineage_stages(frameworks, lineage_edges(frameworks))
-    page = open_scheme(page_for, base_url, screen, scheme, "/compare/lineage/")
+    page = open_scheme(lend, base_url, screen, scheme, "/compare/lineage/")
     picture, stage_list = page.locator("figure .dlkb-scroll:has(svg.dlkb-lineage)"), page.locator(".dlkb-stages")
     if screen != PHONE:  # the picture, with all its stages in view (test_lineage_fits_tells_relations_apart…)
         assert picture.is_visible() and not stage_list.is_visible()
